@@ -1,0 +1,50 @@
+"""Trim a built site to what a reader loads, and zip it reproducibly.
+
+Material ships source maps, search stemmers for some forty languages and a
+sitemap; a reader of this English site never loads any of them. The zip has
+sorted entries and one fixed timestamp, so the same tree gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+import zipfile
+from pathlib import Path
+
+# Relative paths (globs) no reader of the site needs.
+UNUSED = (
+    "**/*.map",
+    "sitemap.xml",
+    "sitemap.xml.gz",
+    "assets/javascripts/lunr/min/lunr.*.min.js",
+    "assets/javascripts/lunr/tinyseg.js",
+    "assets/javascripts/lunr/wordcut.js",
+)
+# Stemmer support the English pipeline may still ask for; kept.
+KEEP = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
+
+
+def prune(site: Path, *, keep_search_json: bool) -> None:
+    """Delete files listed in UNUSED (and the JSON index if the JS one exists)."""
+    for pattern in UNUSED:
+        for path in site.glob(pattern):
+            if path.name not in KEEP and path.is_file():
+                path.unlink()
+    index_js = site / "search" / "search_index.js"
+    if not keep_search_json and index_js.exists():
+        (site / "search" / "search_index.json").unlink(missing_ok=True)
+    for folder in sorted(site.rglob("*"), reverse=True):
+        if folder.is_dir() and not any(folder.iterdir()):
+            shutil.rmtree(folder)
+
+
+def write_zip(site: Path, dest: Path, epoch: int) -> None:
+    """Zip `site` into `dest` with sorted names and a fixed timestamp."""
+    stamp = time.gmtime(max(epoch, 315532800))[:6]
+    with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(path.relative_to(site).as_posix(), date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, path.read_bytes(), compresslevel=9)

@@ -1,0 +1,20 @@
+"""The checks: pure functions from the Project to a list of Diagnostics.
+
+Each module groups the checks of one family. ALL lists every check in the
+order they run; none of them prints, exits or writes.
+"""
+
+from . import claims, citations, figures, generated, html, quotes, registry
+
+ALL = (
+    registry.check_sources,
+    registry.check_figures,
+    registry.check_uncited_sources,
+    citations.check_citations,
+    figures.check_prose_figures,
+    quotes.check_quotations,
+    claims.check_claim_pages,
+    claims.check_reproduction,
+    generated.check_generated,
+    html.check_raw_html,
+)

@@ -1,0 +1,49 @@
+"""Load the whole project once: registries, pages and the reference text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Project
+from .pages import parse_page
+from .registry import load_corrections, load_figures, load_sources
+from .textfile import read_text
+
+SOURCES = "docs/data/sources.yml"
+FIGURES = "docs/data/figures.yml"
+REFERENCE = "reference/get-the-facts.txt"
+CORRECTIONS = "docs/data/corrections.yml"
+
+
+def load_project(root: Path, extra_registries: list[Path] = ()) -> Project:
+    """Every record the checks need, plus the problems met while reading."""
+    project = Project(root=str(root))
+    sources, diags = load_sources(root, SOURCES)
+    figures, more = load_figures(root, FIGURES)
+    diags += more
+    for folder in extra_registries:
+        for name, loader, bucket in (("sources.yml", load_sources, sources),
+                                     ("figures.yml", load_figures, figures)):
+            rel = (folder / name).relative_to(root).as_posix()
+            if (root / rel).exists():
+                records, more = loader(root, rel)
+                bucket += records
+                diags += more
+    project.sources, project.figures = sources, figures
+    project.corrections, project.corrections_checked, more = load_corrections(root, CORRECTIONS)
+    diags += more
+
+    ref_text, err = read_text(root / REFERENCE, REFERENCE)
+    if err:
+        diags.append(err)
+    project.reference_text = ref_text
+
+    docs = root / "docs"
+    for path in sorted(docs.rglob("*.md")):
+        rel_docs = path.relative_to(docs).as_posix()
+        page, more = parse_page(root, path.relative_to(root).as_posix(), rel_docs)
+        diags += more
+        if page is not None:
+            project.pages.append(page)
+    project.load_errors = diags
+    return project

@@ -1,0 +1,152 @@
+"""Typed records the loaders produce and the checks consume."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem at one place: path:line:col: CODE message."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    help: str = ""
+
+    def sort_key(self) -> tuple:
+        """Path, then position, then code: a stable order for output."""
+        return (self.path, self.line, self.col, self.code, self.message)
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A verbatim passage of a source, with where it stands in the source."""
+
+    locator: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """A registered document."""
+
+    id: str
+    title: str
+    publisher: str
+    kind: str
+    date: str
+    url: str
+    accessed: str
+    excerpts: tuple[Excerpt, ...]
+    line: int
+    path: str
+    author: str = ""
+    copy: str = ""
+    background: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A registered number: a value with its source, or a formula over others."""
+
+    id: str
+    format: str
+    unit: str
+    counts: str
+    line: int
+    path: str
+    value: float | None = None
+    formula: str = ""
+    period: str = ""
+    leaves_out: str = ""
+    source: str = ""
+    locator: str = ""
+    excerpt: str = ""
+
+
+@dataclass(frozen=True)
+class FootnoteDef:
+    """A footnote definition: which source it cites and where in it."""
+
+    label: str
+    line: int
+    col: int
+    source_id: str | None
+    locator: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A located piece of text inside a page."""
+
+    text: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph, list item, table row or blockquote paragraph of prose.
+
+    Citations, quotations, figures and numbers are judged unit by unit:
+    a quotation must be found in a source cited in the same unit.
+    """
+
+    kind: str  # paragraph, item, row, header-row, quote
+    section: str  # the level-2 heading above it ("" before the first)
+    line: int
+    text: str
+    footnote_refs: tuple[Span, ...]
+    figure_links: tuple[Span, ...]  # text = link text; id in figure_ids
+    figure_ids: tuple[str, ...]
+    source_links: tuple[Span, ...]  # text = source id linked in prose
+    quotes: tuple[Span, ...]
+    numbers: tuple[Span, ...]  # digits left once exemptions are masked
+    html_tags: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A Markdown page under docs/."""
+
+    path: str  # relative to the repository root, e.g. docs/claims/fact-1.md
+    rel: str  # relative to docs/, e.g. claims/fact-1.md
+    meta: dict
+    meta_line: int  # 0 when there is no front matter
+    headings: tuple[tuple[int, int, str], ...]  # (level, line, text)
+    units: tuple[Unit, ...]
+    footnotes: tuple[FootnoteDef, ...]
+    text: str
+
+    @property
+    def is_claim(self) -> bool:
+        """Claim pages live in docs/claims/ and are named fact-N.md."""
+        return self.rel.startswith("claims/fact-")
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One entry of the corrections log."""
+
+    date: str
+    page: str
+    correction: str
+
+
+@dataclass
+class Project:
+    """Everything the checks look at, loaded once."""
+
+    root: str
+    sources: list[Source] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    reference_text: str = ""
+    corrections: list[Correction] = field(default_factory=list)
+    corrections_checked: str = ""
+    load_errors: list[Diagnostic] = field(default_factory=list)

@@ -1,0 +1,50 @@
+"""Text normalisation shared by the quotation and claim checks.
+
+Typographic quotes, apostrophes and dashes become their plain forms and runs
+of whitespace become one space. Nothing else changes: case, words and
+punctuation must match.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TRANSLATE = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+                            "\u00a0": " "})
+_SPACE = re.compile(r"\s+")
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def normalise(text: str) -> str:
+    """Plain quotes and dashes, single spaces, no surrounding space."""
+    return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
+
+
+def strip_emphasis(text: str) -> str:
+    """Drop Markdown bold markers, which are presentation, not words."""
+    return _EMPHASIS.sub(r"\2", text)
+
+
+def quote_parts(quote: str) -> list[str]:
+    """The pieces of a quotation between ellipses, normalised."""
+    parts = [normalise(p) for p in _ELLIPSIS.split(normalise(quote))]
+    return [p for p in parts if p]
+
+
+def found_in(quote: str, passage: str) -> bool:
+    """True when every piece of `quote` stands in `passage`, in order.
+
+    A comma or full stop closing the quotation may belong to the sentence
+    around it (American usage puts it inside the quotes), so it is optional.
+    """
+    haystack, pos = normalise(passage), 0
+    for part in quote_parts(quote):
+        found = haystack.find(part, pos)
+        if found < 0 and part[-1:] in ",.":
+            found = haystack.find(part[:-1], pos)
+            part = part[:-1]
+        if found < 0:
+            return False
+        pos = found + len(part)
+    return True

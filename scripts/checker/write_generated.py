@@ -1,0 +1,31 @@
+"""`scripts/generate`: write every generated file from the registries."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .generate import outputs
+from .load import load_project
+
+
+def main() -> int:
+    """Write the files; refuse when the registries cannot be read."""
+    root = Path.cwd()
+    project = load_project(root)
+    fatal = [d for d in project.load_errors if d.code.startswith(("REG", "IO"))]
+    if fatal:
+        for d in fatal:
+            print(f"{d.path}:{d.line}:{d.col}: {d.code} {d.message}", file=sys.stderr)
+        print("scripts/generate: nothing written", file=sys.stderr)
+        return 2
+    for rel, text in outputs(project, root).items():
+        path = root / rel
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {rel}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
