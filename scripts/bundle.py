@@ -17,19 +17,16 @@ UNUSED = (
     "**/*.map",
     "sitemap.xml",
     "sitemap.xml.gz",
-    "assets/javascripts/lunr/min/lunr.*.min.js",
-    "assets/javascripts/lunr/tinyseg.js",
-    "assets/javascripts/lunr/wordcut.js",
+    # Stemmers and segmenters for other languages; English needs none.
+    "assets/javascripts/lunr/**/*",
 )
-# Stemmer support the English pipeline may still ask for; kept.
-KEEP = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
 
 
 def prune(site: Path, *, keep_search_json: bool) -> None:
     """Delete files listed in UNUSED (and the JSON index if the JS one exists)."""
     for pattern in UNUSED:
         for path in site.glob(pattern):
-            if path.name not in KEEP and path.is_file():
+            if path.is_file():
                 path.unlink()
     index_js = site / "search" / "search_index.js"
     if not keep_search_json and index_js.exists():

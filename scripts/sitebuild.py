@@ -46,10 +46,17 @@ def source_date_epoch() -> str:
 
 def mkdocs_build(config: str, dest: Path, env: dict[str, str]) -> bool:
     """Run a strict MkDocs build of `config` into `dest`; True on success."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    # Not --quiet: it drops warnings before --strict counts them, so broken
+    # links would pass. INFO lines are filtered here instead.
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict",
            "-f", str(ROOT / config), "-d", str(dest)]
     print(f"build: mkdocs build -f {config}", file=sys.stderr)
-    return subprocess.run(cmd, cwd=ROOT, env=env).returncode == 0
+    result = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    for line in result.stdout.splitlines():
+        if not line.startswith("INFO"):
+            print(line, file=sys.stderr)
+    return result.returncode == 0
 
 
 def replace_dir(new: Path, target: Path) -> None:
