@@ -12,24 +12,30 @@ import time
 import zipfile
 from pathlib import Path
 
-# Relative paths (globs) no reader of the site needs.
+# Relative paths (globs) no reader of the bundle needs.
 UNUSED = (
     "**/*.map",
     "sitemap.xml",
     "sitemap.xml.gz",
+    # A server shows 404.html for a missing page; a browser on file:// never does.
+    "404.html",
     # Stemmers and segmenters for other languages; English needs none.
     "assets/javascripts/lunr/**/*",
 )
 
 
-def prune(site: Path, *, keep_search_json: bool) -> None:
-    """Delete files listed in UNUSED (and the JSON index if the JS one exists)."""
-    for pattern in UNUSED:
+# Online, a server still wants its 404 page and a sitemap.
+UNUSED_ONLINE = ("**/*.map", "assets/javascripts/lunr/**/*")
+
+
+def prune(site: Path, *, offline: bool) -> None:
+    """Delete what no reader loads; offline, also the JSON index once the JS copy exists."""
+    for pattern in UNUSED if offline else UNUSED_ONLINE:
         for path in site.glob(pattern):
             if path.is_file():
                 path.unlink()
     index_js = site / "search" / "search_index.js"
-    if not keep_search_json and index_js.exists():
+    if offline and index_js.exists():
         (site / "search" / "search_index.json").unlink(missing_ok=True)
     for folder in sorted(site.rglob("*"), reverse=True):
         if folder.is_dir() and not any(folder.iterdir()):

@@ -91,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         if not mkdocs_build("mkdocs.yml", online, env) or not mkdocs_build("mkdocs-offline.yml", offline, env):
             print("build: stopped: MkDocs failed (nothing was replaced)", file=sys.stderr)
             return EX_FAILED
-        bundle.prune(online, keep_search_json=True)
-        bundle.prune(offline, keep_search_json=False)
+        bundle.prune(online, offline=False)
+        bundle.prune(offline, offline=True)
         bundle.write_zip(offline, zip_tmp, int(env["SOURCE_DATE_EPOCH"]))
 
         replace_dir(online, SITE_DIR)

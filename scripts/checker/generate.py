@@ -64,6 +64,7 @@ def render_sources(project: Project) -> str:
     lines = [
         "---", "title: Sources",
         "description: Every document this site cites, grouped by kind, with the passages we rely on.",
+        "search:", "  exclude: true  # its words are the claim pages' sources; keeps the index small",
         "---", "", _DO_NOT_EDIT.format("sources.yml"), "", "# Sources", "",
         "Every document the annotations cite, grouped by who published it. Each entry",
         "gives the address where we read it, the passages we rely on, word for word,",
@@ -106,6 +107,7 @@ def render_figures(project: Project) -> str:
     lines = [
         "---", "title: Figures",
         "description: Every number used in the annotations, with its source, what it counts and the passage it comes from.",
+        "search:", "  exclude: true  # each figure is found through the pages that use it",
         "---", "", _DO_NOT_EDIT.format("figures.yml"), "", "# Figures", "",
         "Every number in the annotations links here. Each entry says what the number",
         "counts, for which period, where it comes from and, for derived numbers, how",
