@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .model import Project
 from .pages import parse_page
-from .registry import load_corrections, load_figures, load_sources
+from .registry import load_corrections, load_entries, load_figures, load_sources, _excerpts, _scalar
 from .textfile import read_text
 
 SOURCES = "docs/data/sources.yml"
@@ -29,6 +30,8 @@ def load_project(root: Path, extra_registries: list[Path] = ()) -> Project:
                 records, more = loader(root, rel)
                 bucket += records
                 diags += more
+    for folder in extra_registries:
+        sources = _add_draft_excerpts(root, folder, sources, diags)
     project.sources, project.figures = sources, figures
     project.corrections, project.corrections_checked, more = load_corrections(root, CORRECTIONS)
     diags += more
@@ -47,3 +50,22 @@ def load_project(root: Path, extra_registries: list[Path] = ()) -> Project:
             project.pages.append(page)
     project.load_errors = diags
     return project
+
+
+def _add_draft_excerpts(root: Path, folder: Path, sources: list, diags: list) -> list:
+    """Writers' drafts may add excerpts to registered sources (excerpts.yml:
+    a list of {id, excerpts}); merged here so their pages check clean."""
+    path = folder / "excerpts.yml"
+    if not path.exists():
+        return sources
+    rel = path.relative_to(root).as_posix()
+    entries, more = load_entries(root, rel, "excerpt additions")
+    diags += more
+    by_id = {s.id: s for s in sources}
+    for _, fields in entries:
+        sid = _scalar(fields, "id") or "?"
+        extra, more = _excerpts(rel, fields.get("excerpts"), sid)
+        diags += more
+        if sid in by_id:
+            by_id[sid] = replace(by_id[sid], excerpts=by_id[sid].excerpts + tuple(extra))
+    return [by_id.get(s.id, s) for s in sources]
