@@ -22,6 +22,8 @@ def load_project(root: Path, extra_registries: list[Path] = ()) -> Project:
     sources, diags = load_sources(root, SOURCES)
     figures, more = load_figures(root, FIGURES)
     diags += more
+    project.sources_ok = not any(d.path == SOURCES and d.code.startswith("REG") for d in diags)
+    project.figures_ok = not any(d.path == FIGURES and d.code.startswith("REG") for d in diags)
     for folder in extra_registries:
         for name, loader, bucket in (("sources.yml", load_sources, sources),
                                      ("figures.yml", load_figures, figures)):

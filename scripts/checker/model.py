@@ -122,6 +122,7 @@ class Page:
     units: tuple[Unit, ...]
     footnotes: tuple[FootnoteDef, ...]
     text: str
+    meta_ok: bool = True  # False when the front matter could not be parsed
 
     @property
     def is_claim(self) -> bool:
@@ -147,6 +148,10 @@ class Project:
     figures: list[Figure] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     reference_text: str = ""
+    # False when a registry file could not be read: checks that compare pages
+    # with it stand down, so the report shows the cause, not a cascade.
+    sources_ok: bool = True
+    figures_ok: bool = True
     corrections: list[Correction] = field(default_factory=list)
     corrections_checked: str = ""
     load_errors: list[Diagnostic] = field(default_factory=list)

@@ -248,5 +248,6 @@ def parse_page(root: Path, rel_to_root: str, rel_to_docs: str) -> tuple[Page | N
     flush()
     defs = tuple(_footnote(label, line, body) for label, line, body in footnotes)
     page = Page(path=rel_to_root, rel=rel_to_docs, meta=meta, meta_line=meta_line,
-                headings=tuple(headings), units=tuple(units), footnotes=defs, text=text)
+                headings=tuple(headings), units=tuple(units), footnotes=defs, text=text,
+                meta_ok=not any(d.code == "DOC001" for d in diags))
     return page, diags

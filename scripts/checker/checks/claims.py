@@ -65,6 +65,8 @@ def check_claim_pages(project: Project) -> list[Diagnostic]:
             out.append(Diagnostic(page.path, 1, 1, "DOC001", "a claim page needs front matter",
                                   help="see docs/contributing/authoring.md, 'Claim pages'"))
             continue
+        if not page.meta_ok:
+            continue  # DOC001 already says why; its keys cannot be judged
         for problem in _meta_problems(page):
             out.append(Diagnostic(page.path, page.meta_line, 1, "DOC002", f"front matter {problem}"))
         number = page.meta.get("claim")

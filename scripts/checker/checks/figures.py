@@ -15,6 +15,8 @@ from ._pages import matches
 def check_prose_figures(project: Project) -> list[Diagnostic]:
     """FIG008, FIG009, FIG010, FIG011."""
     out = []
+    if not project.figures_ok:
+        return _bare_numbers(project)
     by_id = {f.id: f for f in project.figures}
     values, _ = resolve(project.figures)
     used: set[str] = set()
@@ -38,11 +40,7 @@ def check_prose_figures(project: Project) -> list[Diagnostic]:
                     out.append(Diagnostic(page.path, link.line, link.col, "FIG008",
                                           f"figure {fid!r} shows {link.text.strip()!r} but {kind} {expected!r}",
                                           help=f"write [{expected}](...#{fid})"))
-            if matches(page, NUMBER_CHECKED) and u.kind != "html":
-                for n in u.numbers:
-                    out.append(Diagnostic(page.path, n.line, n.col, "FIG010",
-                                          f"number {n.text!r} is not a registered figure",
-                                          help="register it and link it: [value](../figures.md#figure-id)"))
+    out += _bare_numbers(project)
     # A figure that only feeds a formula shown in prose is used too.
     frontier = list(used)
     while frontier:
@@ -56,3 +54,12 @@ def check_prose_figures(project: Project) -> list[Diagnostic]:
             out.append(Diagnostic(f.path, f.line, 1, "FIG011", f"figure {f.id!r} is used on no page",
                                   help="use it in prose or delete it"))
     return out
+
+
+def _bare_numbers(project: Project) -> list[Diagnostic]:
+    """FIG010: digits in annotation prose outside figure links and exemptions."""
+    return [Diagnostic(page.path, n.line, n.col, "FIG010", f"number {n.text!r} is not a registered figure",
+                       help="register it and link it: [value](../figures.md#figure-id)")
+            for page in project.pages if matches(page, NUMBER_CHECKED)
+            for u in page.units if u.kind != "html"
+            for n in u.numbers]

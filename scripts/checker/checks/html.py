@@ -19,6 +19,8 @@ def check_raw_html(project: Project) -> list[Diagnostic]:
     for page in project.pages:
         for u in page.units:
             for tag in u.html_tags:
+                if tag.text.startswith("</"):
+                    continue  # the opening tag is the one reported
                 match = _TAG.match(tag.text)
                 name = match.group(1).lower()
                 if name not in HTML_TAGS_ALLOWED:

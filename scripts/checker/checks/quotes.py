@@ -32,6 +32,8 @@ def _blockquote_text(unit: Unit) -> str:
 def check_quotations(project: Project) -> list[Diagnostic]:
     """QUO001 and QUO002 on every page but examples and ICE's own text."""
     out = []
+    if not project.sources_ok:
+        return out
     excerpts = {s.id: [e.text for e in s.excerpts] for s in project.sources}
     for sid in ICE_TEXT_SOURCES:
         excerpts.setdefault(sid, []).append(project.reference_text)
