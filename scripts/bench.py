@@ -1,0 +1,113 @@
+"""Print how long the checker and the build take, and how the checker's cost
+grows with content. Prints figures; asserts nothing.
+
+Synthetic sites are the real site with every claim page and registry entry
+copied N times (ids suffixed, links rewritten), generated into a temporary
+folder, so the checker does N times the real work.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from scripts.checker.__main__ import run
+from scripts.checker.generate import outputs
+from scripts.checker.load import load_project
+
+ROOT = Path(__file__).resolve().parent.parent
+LINK_ID = re.compile(r"((?:sources|figures)\.md#)([a-z0-9-]+)")
+FORMULA_ID = re.compile(r"\{([a-z0-9-]+)\}")
+
+
+def time_checker(root: Path, repeat: int = 5) -> tuple[float, int]:
+    """Median seconds of a full checker run on `root`, and its diagnostics count."""
+    times, count = [], 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        count = len(run(root))
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), count
+
+
+def synthetic_site(dest: Path, factor: int) -> Path:
+    """The real site with its claim pages and registries copied `factor` times."""
+    for part in ("docs", "reference"):
+        shutil.copytree(ROOT / part, dest / part)
+    data = dest / "docs" / "data"
+    sources = yaml.safe_load((data / "sources.yml").read_text(encoding="utf-8"))
+    figures = yaml.safe_load((data / "figures.yml").read_text(encoding="utf-8"))
+    originals, original_figures = list(sources), list(figures)
+    pages = sorted((ROOT / "docs" / "claims").glob("fact-*.md"))
+    for k in range(1, factor):
+        suffix = f"-c{k}"
+        sources += [{**s, "id": s["id"] + suffix} for s in originals]
+        for f in original_figures:
+            copy = {**f, "id": f["id"] + suffix}
+            if "source" in f:
+                copy["source"] = f["source"] + suffix
+            if "formula" in f:
+                copy["formula"] = FORMULA_ID.sub(lambda m: "{" + m.group(1) + suffix + "}", f["formula"])
+            figures.append(copy)
+        for page in pages:
+            text = LINK_ID.sub(lambda m: m.group(1) + m.group(2) + suffix, page.read_text(encoding="utf-8"))
+            (dest / "docs" / "claims" / f"{page.stem}{suffix}.md").write_text(text, encoding="utf-8")
+    (data / "sources.yml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (data / "figures.yml").write_text(yaml.safe_dump(figures, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    project = load_project(dest)
+    for rel, text in outputs(project, dest).items():
+        (dest / rel).write_text(text, encoding="utf-8")
+    return dest
+
+
+def time_build() -> float:
+    """Seconds for the whole build (checks, site, bundle) in a temporary copy."""
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "project"
+        project.mkdir()
+        for part in ("docs", "overrides", "includes", "reference", "scripts", "mkdocs.yml", "mkdocs-offline.yml"):
+            src = ROOT / part
+            (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / part)
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "scripts.sitebuild"], cwd=project,
+                                capture_output=True, text=True,
+                                env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"))
+        if result.returncode:
+            print(result.stdout + result.stderr, file=sys.stderr)
+            return float("nan")
+        return time.perf_counter() - start
+
+
+def main() -> int:
+    """Print the figures."""
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in (ROOT / "docs").rglob("*.md"))
+    print(f"content: {words:,} words of Markdown under docs/")
+    base, count = time_checker(ROOT)
+    print(f"checker, real site:  {base * 1000:8.1f} ms  ({count} diagnostics)")
+    for factor in (10, 100):
+        with tempfile.TemporaryDirectory() as tmp:
+            site = synthetic_site(Path(tmp) / "site", factor)
+            seconds, count = time_checker(site, repeat=3 if factor == 10 else 1)
+            print(f"checker, {factor:>3}x content: {seconds * 1000:8.1f} ms  "
+                  f"({seconds / base:5.1f}x the real site; {count} diagnostics, mostly DOC004 for the copies)")
+    build = time_build()
+    print(f"build (checks + site + bundle): {build:.2f} s; checker share {base / build:.1%}")
+    try:
+        from scripts import bench_reader
+    except ImportError:
+        return 0
+    print()
+    return bench_reader.main() or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
