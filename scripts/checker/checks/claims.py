@@ -81,6 +81,14 @@ def check_claim_pages(project: Project) -> list[Diagnostic]:
             line = next((ln for level, ln, _ in page.headings if level == 2), 1)
             out.append(Diagnostic(page.path, line, 1, "DOC003",
                                   f"level-2 headings are {list(found)}, expected {list(expected)}"))
+        rating = page.meta.get("rating")
+        if rating and page.meta.get("status") != "in-progress":
+            lines = [u for u in page.units if u.section == "Bottom line" and u.text.startswith("Rating:")]
+            if [u.text for u in lines] != [f"Rating: **{rating}**."]:
+                line = lines[0].line if lines else page.meta_line
+                out.append(Diagnostic(page.path, line, 1, "DOC005",
+                                      f"the bottom line must end with the line 'Rating: **{rating}**.'",
+                                      help="one rating line, the same label as `rating:` in the front matter"))
         quoted = [u for u in page.units if u.kind == "quote" and u.section == "The claim"]
         paras = [normalise(strip_emphasis(u.text)) for u in quoted]
         for u, para in zip(quoted, paras):
