@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 FIGURE_LINK = re.compile(r"\[([^\]]+)\]\(\.\./figures\.md#([a-z0-9-]+)\)")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]]+)\]: \[[^\]]*\]\(\.\./sources\.md#([a-z0-9-]+)\)", re.M)
 # A quotation in prose (not in the claim blockquote, not in a table).
-QUOTE = re.compile(r'^[^>|\n\-\[][^\n]*?"([A-Za-z][^"\n]{12,}?)"', re.M)
+QUOTE = re.compile(r'^[^>|\n\-\[][^\n]*?"([A-Za-z][^"\n]*?(?:\s[^"\n]+?){3,})"', re.M)  # 4+ words
 
 
 @pytest.fixture

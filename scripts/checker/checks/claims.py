@@ -82,7 +82,8 @@ def check_claim_pages(project: Project) -> list[Diagnostic]:
             out.append(Diagnostic(page.path, line, 1, "DOC003",
                                   f"level-2 headings are {list(found)}, expected {list(expected)}"))
         rating = page.meta.get("rating")
-        if rating and page.meta.get("status") != "in-progress":
+        has_bottom_line = any(level == 2 and text == "Bottom line" for level, _, text in page.headings)
+        if rating in RATINGS and has_bottom_line and page.meta.get("status") != "in-progress":
             lines = [u for u in page.units if u.section == "Bottom line" and u.text.startswith("Rating:")]
             if [u.text for u in lines] != [f"Rating: **{rating}**."]:
                 line = lines[0].line if lines else page.meta_line
