@@ -56,10 +56,10 @@ def synthetic_site(dest: Path, factor: int) -> Path:
             if "source" in f:
                 copy["source"] = f["source"] + suffix
             if "formula" in f:
-                copy["formula"] = FORMULA_ID.sub(lambda m: "{" + m.group(1) + suffix + "}", f["formula"])
+                copy["formula"] = FORMULA_ID.sub(lambda m, s=suffix: "{" + m.group(1) + s + "}", f["formula"])
             figures.append(copy)
         for page in pages:
-            text = LINK_ID.sub(lambda m: m.group(1) + m.group(2) + suffix, page.read_text(encoding="utf-8"))
+            text = LINK_ID.sub(lambda m, s=suffix: m.group(1) + m.group(2) + s, page.read_text(encoding="utf-8"))
             (dest / "docs" / "claims" / f"{page.stem}{suffix}.md").write_text(text, encoding="utf-8")
     (data / "sources.yml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (data / "figures.yml").write_text(yaml.safe_dump(figures, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -78,9 +78,13 @@ def time_build() -> float:
             src = ROOT / part
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / part)
         start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "scripts.sitebuild"], cwd=project,
-                                capture_output=True, text=True,
-                                env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"))
+        result = subprocess.run(
+            [sys.executable, "-m", "scripts.sitebuild"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"),
+        )
         if result.returncode:
             print(result.stdout + result.stderr, file=sys.stderr)
             return float("nan")
@@ -97,8 +101,10 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             site = synthetic_site(Path(tmp) / "site", factor)
             seconds, count = time_checker(site, repeat=3 if factor == 10 else 1)
-            print(f"checker, {factor:>3}x content: {seconds * 1000:8.1f} ms  "
-                  f"({seconds / base:5.1f}x the real site; {count} diagnostics, mostly DOC004 for the copies)")
+            print(
+                f"checker, {factor:>3}x content: {seconds * 1000:8.1f} ms  "
+                f"({seconds / base:5.1f}x the real site; {count} diagnostics, mostly DOC004 for the copies)"
+            )
     build = time_build()
     print(f"build (checks + site + bundle): {build:.2f} s; checker share {base / build:.1%}")
     try:

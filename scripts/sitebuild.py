@@ -35,7 +35,10 @@ def source_date_epoch() -> str:
     try:
         out = subprocess.run(
             ["git", "log", "-1", "--format=%ct"],
-            cwd=ROOT, capture_output=True, text=True, check=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         if out:
             return out
@@ -48,11 +51,9 @@ def mkdocs_build(config: str, dest: Path, env: dict[str, str]) -> bool:
     """Run a strict MkDocs build of `config` into `dest`; True on success."""
     # Not --quiet: it drops warnings before --strict counts them, so broken
     # links would pass. INFO lines are filtered here instead.
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict",
-           "-f", str(ROOT / config), "-d", str(dest)]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / config), "-d", str(dest)]
     print(f"build: mkdocs build -f {config}", file=sys.stderr)
-    result = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    result = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     for line in result.stdout.splitlines():
         if not line.startswith("INFO"):
             print(line, file=sys.stderr)
@@ -72,12 +73,14 @@ def replace_dir(new: Path, target: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Build both outputs; return an exit code."""
     parser = argparse.ArgumentParser(prog="scripts/build", description=__doc__.splitlines()[0])
-    parser.add_argument("--skip-check", action="store_true",
-                        help="do not run the editorial checker first (tests use this)")
+    parser.add_argument(
+        "--skip-check", action="store_true", help="do not run the editorial checker first (tests use this)"
+    )
     args = parser.parse_args(argv)
 
     if not args.skip_check:
         from scripts.checker.__main__ import main as check_main
+
         print("build: scripts/check", file=sys.stderr)
         if check_main([]) != 0:
             print("build: stopped: the checker found problems (nothing was replaced)", file=sys.stderr)
@@ -98,8 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         replace_dir(online, SITE_DIR)
         ZIP_PATH.parent.mkdir(exist_ok=True)
         os.replace(zip_tmp, ZIP_PATH)
-    print(f"build: wrote site/ and {ZIP_PATH.relative_to(ROOT)} ({ZIP_PATH.stat().st_size:,} bytes)",
-          file=sys.stderr)
+    print(f"build: wrote site/ and {ZIP_PATH.relative_to(ROOT)} ({ZIP_PATH.stat().st_size:,} bytes)", file=sys.stderr)
     return EX_OK
 
 

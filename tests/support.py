@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("docs", "overrides", "includes", "reference", "scripts", "mkdocs.yml",
-                 "mkdocs-offline.yml")
+PROJECT_PARTS = ("docs", "overrides", "includes", "reference", "scripts", "mkdocs.yml", "mkdocs-offline.yml")
 
 
 def copy_project(dest: Path) -> Path:
@@ -26,6 +25,10 @@ def copy_project(dest: Path) -> Path:
 
 def run_build(project: Path, *args: str) -> subprocess.CompletedProcess:
     """Run the README's build (scripts/build's Python half) in `project`."""
-    return subprocess.run([sys.executable, "-m", "scripts.sitebuild", *args], cwd=project,
-                          capture_output=True, text=True, env={"PATH": "/usr/bin:/bin",
-                                                               "SOURCE_DATE_EPOCH": "1700000000"})
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.sitebuild", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1700000000"},
+    )

@@ -6,7 +6,6 @@ import hashlib
 from pathlib import Path
 
 import pytest
-
 from support import copy_project, run_build
 
 
@@ -29,10 +28,13 @@ def previous_build(tmp_path) -> Path:
     return project
 
 
-@pytest.mark.parametrize("breakage, message", [
-    ("[a broken link](no-such-page.md)", "no-such-page.md"),
-    ("[a missing anchor](the-page.md#no-such-anchor)", "no-such-anchor"),
-])
+@pytest.mark.parametrize(
+    "breakage, message",
+    [
+        ("[a broken link](no-such-page.md)", "no-such-page.md"),
+        ("[a missing anchor](the-page.md#no-such-anchor)", "no-such-anchor"),
+    ],
+)
 def test_broken_link_fails_and_keeps_previous_output(previous_build, breakage, message):
     site_index = previous_build / "site" / "index.html"
     bundle = previous_build / "dist" / "secure-communities-annotated.zip"

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from support import ROOT
 from htmltext import css_urls, is_remote, page_loads, text_of_class, words
+from support import ROOT
 
 
 def test_the_page_reproduces_ice_text_word_for_word(built):
@@ -40,14 +37,20 @@ def test_nothing_is_loaded_from_the_network(built, bundle_dir, tree):
 
 def test_remote_detection_is_not_blind():
     """The helpers above must see a remote script, stylesheet, font and import."""
-    html = ('<script src="https://cdn.example/x.js"></script>'
-            '<link rel="stylesheet" href="//fonts.example/css">'
-            '<link rel="canonical" href="https://example.org/">'
-            '<style>@import "https://a.example/b.css"; .x{background:url(https://i.example/i.png)}</style>'
-            '<a href="https://example.org/source">a source</a>')
+    html = (
+        '<script src="https://cdn.example/x.js"></script>'
+        '<link rel="stylesheet" href="//fonts.example/css">'
+        '<link rel="canonical" href="https://example.org/">'
+        '<style>@import "https://a.example/b.css"; .x{background:url(https://i.example/i.png)}</style>'
+        '<a href="https://example.org/source">a source</a>'
+    )
     remote = sorted(u for u in page_loads(html) if is_remote(u))
-    assert remote == ["//fonts.example/css", "https://a.example/b.css",
-                      "https://cdn.example/x.js", "https://i.example/i.png"]
+    assert remote == [
+        "//fonts.example/css",
+        "https://a.example/b.css",
+        "https://cdn.example/x.js",
+        "https://i.example/i.png",
+    ]
 
 
 def test_bundle_stays_within_its_byte_budget(built):

@@ -37,8 +37,9 @@ def test_two_builds_of_one_tree_are_byte_identical(built, tmp_path):
     result = run_build(again)
     assert result.returncode == 0, result.stderr
     assert _tree(again / "site") == _tree(built / "site")
-    assert (again / "dist" / "secure-communities-annotated.zip").read_bytes() == \
-        (built / "dist" / "secure-communities-annotated.zip").read_bytes()
+    assert (again / "dist" / "secure-communities-annotated.zip").read_bytes() == (
+        built / "dist" / "secure-communities-annotated.zip"
+    ).read_bytes()
 
 
 def test_zip_timestamps_follow_source_date_epoch(built):

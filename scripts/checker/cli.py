@@ -18,12 +18,20 @@ class _Parser(argparse.ArgumentParser):
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """The checker's options."""
-    parser = _Parser(prog="scripts/check",
-                     description="Check citations, figures, quotations and registries under docs/.")
-    parser.add_argument("--format", choices=sorted(RENDERERS), default="text",
-                        help="text (default), github (pull-request annotations) or json")
+    parser = _Parser(
+        prog="scripts/check", description="Check citations, figures, quotations and registries under docs/."
+    )
+    parser.add_argument(
+        "--format",
+        choices=sorted(RENDERERS),
+        default="text",
+        help="text (default), github (pull-request annotations) or json",
+    )
     parser.add_argument("--root", default=".", help="the project folder (default: the current one)")
-    parser.add_argument("--include-drafts", action="store_true",
-                        help="also load drafts/*/sources.yml and figures.yml (for writers' drafts)")
+    parser.add_argument(
+        "--include-drafts",
+        action="store_true",
+        help="also load drafts/*/sources.yml and figures.yml (for writers' drafts)",
+    )
     parser.add_argument("--list-codes", action="store_true", help="print every code and its summary")
     return parser.parse_args(argv)

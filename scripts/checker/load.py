@@ -7,8 +7,8 @@ from pathlib import Path
 
 from .model import Project
 from .pages import parse_page
+from .registry import _excerpts, _scalar, load_corrections, load_entries, load_figures, load_sources
 from .rules import GENERATED
-from .registry import load_corrections, load_entries, load_figures, load_sources, _excerpts, _scalar
 from .textfile import read_text
 
 SOURCES = "docs/data/sources.yml"
@@ -26,8 +26,7 @@ def load_project(root: Path, extra_registries: list[Path] = ()) -> Project:
     project.sources_ok = not any(d.path == SOURCES and d.code.startswith("REG") for d in diags)
     project.figures_ok = not any(d.path == FIGURES and d.code.startswith("REG") for d in diags)
     for folder in extra_registries:
-        for name, loader, bucket in (("sources.yml", load_sources, sources),
-                                     ("figures.yml", load_figures, figures)):
+        for name, loader, bucket in (("sources.yml", load_sources, sources), ("figures.yml", load_figures, figures)):
             rel = (folder / name).relative_to(root).as_posix()
             if (root / rel).exists():
                 records, more = loader(root, rel)

@@ -114,10 +114,19 @@ def _analyse(b: _Builder) -> Unit:
         for m in pattern.finditer(masked()):
             _mask(chars, m.start(), m.end())
     numbers = [span(m.group(0), m.start()) for m in NUMBER.finditer(masked())]
-    return Unit(kind=b.kind, section=b.section, line=b.parts[0][0], text=text,
-                footnote_refs=tuple(refs), figure_links=tuple(fig_links), figure_ids=tuple(fig_ids),
-                source_links=tuple(src_links), quotes=tuple(quotes), numbers=tuple(numbers),
-                html_tags=tuple(tags))
+    return Unit(
+        kind=b.kind,
+        section=b.section,
+        line=b.parts[0][0],
+        text=text,
+        footnote_refs=tuple(refs),
+        figure_links=tuple(fig_links),
+        figure_ids=tuple(fig_ids),
+        source_links=tuple(src_links),
+        quotes=tuple(quotes),
+        numbers=tuple(numbers),
+        html_tags=tuple(tags),
+    )
 
 
 def _front_matter(text: str, rel: str) -> tuple[dict, int, int, list[Diagnostic]]:
@@ -132,8 +141,16 @@ def _front_matter(text: str, rel: str) -> tuple[dict, int, int, list[Diagnostic]
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 line = mark.line + 2 if mark else 1
-                return {}, 1, i + 1, [Diagnostic(rel, line, 1, "DOC001",
-                                                 f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}")]
+                return (
+                    {},
+                    1,
+                    i + 1,
+                    [
+                        Diagnostic(
+                            rel, line, 1, "DOC001", f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"
+                        )
+                    ],
+                )
             if not isinstance(meta, dict):
                 return {}, 1, i + 1, [Diagnostic(rel, 1, 1, "DOC001", "front matter must be a mapping of keys")]
             return meta, 1, i + 1, []
@@ -145,7 +162,7 @@ def _footnote(label: str, line: int, body: str) -> FootnoteDef:
     for m in LINK.finditer(body):
         src = SOURCE_LINK_TARGET.search(m.group(2))
         if src:
-            locator = body[m.end():].strip().lstrip(",;:.").strip().rstrip(".").strip()
+            locator = body[m.end() :].strip().lstrip(",;:.").strip().rstrip(".").strip()
             return FootnoteDef(label, line, 1, src.group(1), locator, body)
     return FootnoteDef(label, line, 1, None, "", body)
 
@@ -183,9 +200,16 @@ def parse_page(root: Path, rel_to_root: str, rel_to_docs: str) -> tuple[Page | N
             flush()
             continue
         for m in UNTERMINATED_REF.finditer(CODE_SPAN.sub(lambda c: " " * len(c.group(0)), raw)):
-            diags.append(Diagnostic(rel_to_root, n, m.start() + 1, "CIT001",
-                                    "unterminated footnote reference '[^'",
-                                    help="write it as [^label]"))
+            diags.append(
+                Diagnostic(
+                    rel_to_root,
+                    n,
+                    m.start() + 1,
+                    "CIT001",
+                    "unterminated footnote reference '[^'",
+                    help="write it as [^label]",
+                )
+            )
         h = HEADING.match(raw)
         if h:
             flush()
@@ -239,7 +263,7 @@ def parse_page(root: Path, rel_to_root: str, rel_to_docs: str) -> tuple[Page | N
         if item:
             flush()
             current = _Builder("item", section)
-            current.add(n, item.end() + 1, raw[item.end():])
+            current.add(n, item.end() + 1, raw[item.end() :])
             continue
         if current is None or current.kind in ("quote", "row"):
             flush()
@@ -247,7 +271,15 @@ def parse_page(root: Path, rel_to_root: str, rel_to_docs: str) -> tuple[Page | N
         current.add(n, indent + 1, stripped)
     flush()
     defs = tuple(_footnote(label, line, body) for label, line, body in footnotes)
-    page = Page(path=rel_to_root, rel=rel_to_docs, meta=meta, meta_line=meta_line,
-                headings=tuple(headings), units=tuple(units), footnotes=defs, text=text,
-                meta_ok=not any(d.code == "DOC001" for d in diags))
+    page = Page(
+        path=rel_to_root,
+        rel=rel_to_docs,
+        meta=meta,
+        meta_line=meta_line,
+        headings=tuple(headings),
+        units=tuple(units),
+        footnotes=defs,
+        text=text,
+        meta_ok=not any(d.code == "DOC001" for d in diags),
+    )
     return page, diags

@@ -13,8 +13,13 @@ from pathlib import Path
 import yaml
 
 from .model import Correction, Diagnostic, Excerpt, Figure, Source
-from .rules import (FIGURE_FIELDS_OPTIONAL, FIGURE_FIELDS_REQUIRED, FIGURE_FIELDS_SOURCED,
-                    SOURCE_FIELDS_OPTIONAL, SOURCE_FIELDS_REQUIRED)
+from .rules import (
+    FIGURE_FIELDS_OPTIONAL,
+    FIGURE_FIELDS_REQUIRED,
+    FIGURE_FIELDS_SOURCED,
+    SOURCE_FIELDS_OPTIONAL,
+    SOURCE_FIELDS_REQUIRED,
+)
 from .textfile import read_text
 
 Entry = dict[str, yaml.Node]
@@ -31,8 +36,16 @@ def load_entries(root: Path, rel: str, family: str) -> tuple[list[tuple[int, Ent
     """Parse a registry file into (line, {key: node}) entries."""
     path = root / rel
     if not path.exists():
-        return [], [Diagnostic(rel, 1, 1, "REG001", f"registry file {rel} is missing",
-                               help="restore it from git, or create it with a YAML list")]
+        return [], [
+            Diagnostic(
+                rel,
+                1,
+                1,
+                "REG001",
+                f"registry file {rel} is missing",
+                help="restore it from git, or create it with a YAML list",
+            )
+        ]
     text, err = read_text(path, rel)
     if err:
         return [], [err]
@@ -46,11 +59,15 @@ def load_entries(root: Path, rel: str, family: str) -> tuple[list[tuple[int, Ent
     if node is None:
         return [], []
     if not isinstance(node, yaml.SequenceNode):
-        return [], [Diagnostic(rel, _line(node), 1, "REG003", f"expected a list of {family}, found a {node.tag.rsplit(':', 1)[-1]}")]
+        return [], [
+            Diagnostic(
+                rel, _line(node), 1, "REG003", f"expected a list of {family}, found a {node.tag.rsplit(':', 1)[-1]}"
+            )
+        ]
     entries, diags = [], []
     for item in node.value:
         if not isinstance(item, yaml.MappingNode):
-            diags.append(Diagnostic(rel, _line(item), 1, "REG003", f"each entry must be a mapping of fields"))
+            diags.append(Diagnostic(rel, _line(item), 1, "REG003", "each entry must be a mapping of fields"))
             continue
         fields: Entry = {}
         for key, value in item.value:
@@ -67,9 +84,11 @@ def _scalar(fields: Entry, key: str) -> str | None:
 
 
 def _unknown_fields(rel, line, fields, known, code) -> list[Diagnostic]:
-    return [Diagnostic(rel, _line(fields[k]), 1, code, f"unknown field {k!r}",
-                       help=f"known fields: {', '.join(known)}")
-            for k in fields if k not in known]
+    return [
+        Diagnostic(rel, _line(fields[k]), 1, code, f"unknown field {k!r}", help=f"known fields: {', '.join(known)}")
+        for k in fields
+        if k not in known
+    ]
 
 
 def load_sources(root: Path, rel: str) -> tuple[list[Source], list[Diagnostic]]:
@@ -86,19 +105,34 @@ def load_sources(root: Path, rel: str) -> tuple[list[Source], list[Diagnostic]]:
         if "excerpts" not in fields:
             missing.append("excerpts")
         if missing:
-            diags.append(Diagnostic(rel, line, 1, "SRC001",
-                                    f"source {sid!r} lacks {', '.join(repr(m) for m in missing)}"))
+            diags.append(
+                Diagnostic(rel, line, 1, "SRC001", f"source {sid!r} lacks {', '.join(repr(m) for m in missing)}")
+            )
             continue
         background = (_scalar(fields, "background") or "false").lower()
         if background not in ("true", "false"):
-            diags.append(Diagnostic(rel, _line(fields["background"]), 1, "SRC001",
-                                    f"source {sid!r}: background must be true or false"))
-        sources.append(Source(
-            id=sid, title=_scalar(fields, "title"), publisher=_scalar(fields, "publisher"),
-            kind=_scalar(fields, "kind"), date=_scalar(fields, "date"), url=_scalar(fields, "url"),
-            accessed=_scalar(fields, "accessed"), excerpts=tuple(excerpts), line=line, path=rel,
-            author=_scalar(fields, "author") or "", copy=_scalar(fields, "copy") or "",
-            background=background == "true"))
+            diags.append(
+                Diagnostic(
+                    rel, _line(fields["background"]), 1, "SRC001", f"source {sid!r}: background must be true or false"
+                )
+            )
+        sources.append(
+            Source(
+                id=sid,
+                title=_scalar(fields, "title"),
+                publisher=_scalar(fields, "publisher"),
+                kind=_scalar(fields, "kind"),
+                date=_scalar(fields, "date"),
+                url=_scalar(fields, "url"),
+                accessed=_scalar(fields, "accessed"),
+                excerpts=tuple(excerpts),
+                line=line,
+                path=rel,
+                author=_scalar(fields, "author") or "",
+                copy=_scalar(fields, "copy") or "",
+                background=background == "true",
+            )
+        )
     return sources, diags
 
 
@@ -106,15 +140,15 @@ def _excerpts(rel: str, node: yaml.Node | None, sid: str) -> tuple[list[Excerpt]
     if node is None:
         return [], []
     if not isinstance(node, yaml.SequenceNode) or not node.value:
-        return [], [Diagnostic(rel, _line(node), 1, "SRC001",
-                               f"source {sid!r}: excerpts must be a non-empty list")]
+        return [], [Diagnostic(rel, _line(node), 1, "SRC001", f"source {sid!r}: excerpts must be a non-empty list")]
     out, diags = [], []
     for item in node.value:
         fields = dict((str(k.value), v) for k, v in item.value) if isinstance(item, yaml.MappingNode) else {}
         locator, text = _scalar(fields, "locator"), _scalar(fields, "text")
         if not locator or not text:
-            diags.append(Diagnostic(rel, _line(item), 1, "SRC001",
-                                    f"source {sid!r}: each excerpt needs a locator and a text"))
+            diags.append(
+                Diagnostic(rel, _line(item), 1, "SRC001", f"source {sid!r}: each excerpt needs a locator and a text")
+            )
             continue
         out.append(Excerpt(locator=locator, text=text, line=_line(item)))
     return out, diags
@@ -145,12 +179,23 @@ def load_figures(root: Path, rel: str) -> tuple[list[Figure], list[Diagnostic]]:
         if problem:
             diags.append(Diagnostic(rel, line, 1, "FIG001", f"figure {fid!r} {problem}"))
             continue
-        figures.append(Figure(
-            id=fid, format=_scalar(fields, "format"), unit=_scalar(fields, "unit"),
-            counts=_scalar(fields, "counts"), line=line, path=rel, value=value,
-            formula=_scalar(fields, "formula") or "", period=_scalar(fields, "period") or "",
-            leaves_out=_scalar(fields, "leaves_out") or "", source=_scalar(fields, "source") or "",
-            locator=_scalar(fields, "locator") or "", excerpt=_scalar(fields, "excerpt") or ""))
+        figures.append(
+            Figure(
+                id=fid,
+                format=_scalar(fields, "format"),
+                unit=_scalar(fields, "unit"),
+                counts=_scalar(fields, "counts"),
+                line=line,
+                path=rel,
+                value=value,
+                formula=_scalar(fields, "formula") or "",
+                period=_scalar(fields, "period") or "",
+                leaves_out=_scalar(fields, "leaves_out") or "",
+                source=_scalar(fields, "source") or "",
+                locator=_scalar(fields, "locator") or "",
+                excerpt=_scalar(fields, "excerpt") or "",
+            )
+        )
     return figures, diags
 
 
@@ -165,8 +210,15 @@ def load_corrections(root: Path, rel: str) -> tuple[list[Correction], str, list[
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        return [], "", [Diagnostic(rel, mark.line + 1 if mark else 1, 1, "REG002",
-                                   f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+        return (
+            [],
+            "",
+            [
+                Diagnostic(
+                    rel, mark.line + 1 if mark else 1, 1, "REG002", f"not valid YAML: {getattr(exc, 'problem', exc)}"
+                )
+            ],
+        )
     fields = {str(k.value): v for k, v in node.value} if isinstance(node, yaml.MappingNode) else None
     entries = fields.get("corrections") if fields else None
     if fields is None or not isinstance(entries, yaml.SequenceNode) or not _scalar(fields, "checked"):

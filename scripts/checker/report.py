@@ -37,17 +37,31 @@ def render_github(diags: list[Diagnostic]) -> str:
     for d in diags:
         message = d.message + (f"\nhelp: {d.help}" if d.help else "")
         title = _escape_github(f"check ({d.code})", prop=True)
-        lines.append(f"::error file={_escape_github(d.path, prop=True)},line={d.line},col={d.col},"
-                     f"title={title}::{_escape_github(f'{d.code} {message}')}")
+        lines.append(
+            f"::error file={_escape_github(d.path, prop=True)},line={d.line},col={d.col},"
+            f"title={title}::{_escape_github(f'{d.code} {message}')}"
+        )
     return "\n".join(lines)
 
 
 def render_json(diags: list[Diagnostic]) -> str:
     """A JSON list, each entry with a link to its code's documentation."""
-    return json.dumps([{"path": d.path, "line": d.line, "column": d.col, "code": d.code,
-                        "message": d.message, "help": d.help or None,
-                        "summary": CODES.get(d.code, ""), "docs": _docs_anchor(d.code)} for d in diags],
-                      indent=2)
+    return json.dumps(
+        [
+            {
+                "path": d.path,
+                "line": d.line,
+                "column": d.col,
+                "code": d.code,
+                "message": d.message,
+                "help": d.help or None,
+                "summary": CODES.get(d.code, ""),
+                "docs": _docs_anchor(d.code),
+            }
+            for d in diags
+        ],
+        indent=2,
+    )
 
 
 RENDERERS = {"text": render_text, "github": render_github, "json": render_json}

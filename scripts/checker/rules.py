@@ -7,8 +7,7 @@ readers; tests keep the rating labels of both in step.
 
 import re
 
-SOURCE_KINDS = ("government", "court", "legislation", "academic", "think tank",
-                "advocacy", "press", "other")
+SOURCE_KINDS = ("government", "court", "legislation", "academic", "think tank", "advocacy", "press", "other")
 
 SOURCE_FIELDS_REQUIRED = ("id", "title", "publisher", "kind", "date", "url", "accessed", "excerpts")
 SOURCE_FIELDS_OPTIONAL = ("author", "copy", "background")
@@ -26,8 +25,7 @@ RATINGS = (
     "Unsupported",
 )
 
-CLAIM_META_REQUIRED = ("title", "description", "claim", "claim_summary", "rating",
-                       "published", "reviewed")
+CLAIM_META_REQUIRED = ("title", "description", "claim", "claim_summary", "rating", "published", "reviewed")
 
 CLAIM_HEADINGS = (
     "The claim",
@@ -43,8 +41,7 @@ UNCITED_SECTIONS = ("The claim", "Bottom line", "Sources")
 
 # Pages (relative to docs/) whose prose is annotation: every number must be a
 # figure. Globs in fnmatch syntax.
-NUMBER_CHECKED = ("claims/fact-*.md", "timeline.md", "index.md", "methodology.md",
-                  "claims/index.md")
+NUMBER_CHECKED = ("claims/fact-*.md", "timeline.md", "index.md", "methodology.md", "claims/index.md")
 # Pages whose every unit must carry a citation.
 CITATION_REQUIRED = ("claims/fact-*.md", "timeline.md")
 # Pages exempt from the quotation check: examples and ICE's own text.
@@ -54,32 +51,37 @@ GENERATED = ("sources.md", "figures.md")
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|"
-          r"July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
-          r"Dec(?:ember|\.)?)")
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|"
+    r"July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
+    r"Dec(?:ember|\.)?)"
+)
 
 # Spans of prose in which digits are not figures. Each is documented on
 # docs/contributing/authoring.md ("Numbers that are not figures").
-NUMBER_EXEMPTIONS = tuple(re.compile(p) for p in (
-    # dates: "Aug. 31", "June 17-18", ISO dates
-    _MONTH + r"\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?![\d,]*\d)",
-    r"\b\d{4}-\d{2}-\d{2}\b",
-    # years and decades, fiscal years: 2012, 1990s, FY2012, FY 2012, FY12
-    r"(?<![\d,.$])(?:1[89]|20)\d\ds?(?![\d,.%]*\d)(?!%)",
-    r"\bFY\s?\d{2}(?:\d{2})?\b",
-    # identifiers of reports, laws and forms: GAO-12-708, OIG-12-66, I-247
-    r"\b[A-Z][A-Za-z]*(?:\.[A-Z])*\.?-\d[\d-]*\b",
-    r"\b(?:Executive Orders?|EO|E\.O\.|Public Law|P\.L\.|Pub\. L\.|No\.|Nos\.|H\.R\.|S\.|"
-    r"AB|SB|Policy|Directive|[Ss]ection|[Ss]ections|§+|Form|Report|report)\s*\d[\d.\-–]*"
-    r"(?:\([a-z0-9]+\))*",
-    r"\b\d+\([a-z0-9]+\)(?:\([a-z0-9]+\))*",
-    r"\b\d+\s+(?:U\.S\.C\.|C\.F\.R\.|FR|Fed\. Reg\.|Stat\.|U\.S\.|F\.\s?\d?d|F\. Supp\.)\s*§*\s*\d*",
-    # the claims and ICE's offence levels: FACT 1, Level 2, Levels 1 and 2
-    r"\bFACTs? [1-5](?:(?:,| and| or|–|-) ?[1-5])*\b",
-    r"\b[Ll]evels? [1-3](?:(?:,| and| or|–|-) ?[1-3])*\b",
-    # licence versions: CC BY 4.0
-    r"\bCC BY(?:-SA)? \d\.\d\b",
-))
+NUMBER_EXEMPTIONS = tuple(
+    re.compile(p)
+    for p in (
+        # dates: "Aug. 31", "June 17-18", ISO dates
+        _MONTH + r"\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?![\d,]*\d)",
+        r"\b\d{4}-\d{2}-\d{2}\b",
+        # years and decades, fiscal years: 2012, 1990s, FY2012, FY 2012, FY12
+        r"(?<![\d,.$])(?:1[89]|20)\d\ds?(?![\d,.%]*\d)(?!%)",
+        r"\bFY\s?\d{2}(?:\d{2})?\b",
+        # identifiers of reports, laws and forms: GAO-12-708, OIG-12-66, I-247
+        r"\b[A-Z][A-Za-z]*(?:\.[A-Z])*\.?-\d[\d-]*\b",
+        r"\b(?:Executive Orders?|EO|E\.O\.|Public Law|P\.L\.|Pub\. L\.|No\.|Nos\.|H\.R\.|S\.|"
+        r"AB|SB|Policy|Directive|[Ss]ection|[Ss]ections|§+|Form|Report|report)\s*\d[\d.\-–]*"
+        r"(?:\([a-z0-9]+\))*",
+        r"\b\d+\([a-z0-9]+\)(?:\([a-z0-9]+\))*",
+        r"\b\d+\s+(?:U\.S\.C\.|C\.F\.R\.|FR|Fed\. Reg\.|Stat\.|U\.S\.|F\.\s?\d?d|F\. Supp\.)\s*§*\s*\d*",
+        # the claims and ICE's offence levels: FACT 1, Level 2, Levels 1 and 2
+        r"\bFACTs? [1-5](?:(?:,| and| or|–|-) ?[1-5])*\b",
+        r"\b[Ll]evels? [1-3](?:(?:,| and| or|–|-) ?[1-3])*\b",
+        # licence versions: CC BY 4.0
+        r"\bCC BY(?:-SA)? \d\.\d\b",
+    )
+)
 
 # A quotation of at most this many words in a paragraph that cites nothing is
 # a mention of a term or heading ("FACT:", "What happened next"), not a
@@ -91,6 +93,7 @@ MENTION_MAX_WORDS = 3
 ICE_TEXT_SOURCES = ("ice-get-the-facts", "blog-repost-2015")
 
 # Raw HTML a contribution may use: anchors and the wrappers md_in_html needs.
-HTML_TAGS_ALLOWED = frozenset({"a", "abbr", "br", "div", "span", "sup", "sub", "details",
-                               "summary", "figure", "figcaption"})
+HTML_TAGS_ALLOWED = frozenset(
+    {"a", "abbr", "br", "div", "span", "sup", "sub", "details", "summary", "figure", "figcaption"}
+)
 HTML_ATTRS_ALLOWED = frozenset({"id", "class", "href", "title", "markdown"})

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-_TRANSLATE = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-",
-                            "\u00a0": " "})
+_TRANSLATE = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _SPACE = re.compile(r"\s+")
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")

@@ -19,6 +19,5 @@ def read_text(path: Path, rel: str) -> tuple[str, Diagnostic | None]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return "", Diagnostic(rel, line, 1, "IO001", "the file is not UTF-8 text",
-                              help="save it as UTF-8")
+        return "", Diagnostic(rel, line, 1, "IO001", "the file is not UTF-8 text", help="save it as UTF-8")
     return text.lstrip("\ufeff").replace("\r\n", "\n"), None

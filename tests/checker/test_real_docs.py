@@ -34,7 +34,7 @@ def _mutate(path: Path, pattern: re.Pattern, replace) -> str:
     body = text.index("\n---\n", 4) + 5  # after the front matter
     match = pattern.search(text, body)
     assert match, f"nothing to mutate in {path}"
-    path.write_text(text[: match.start()] + replace(match) + text[match.end():], encoding="utf-8")
+    path.write_text(text[: match.start()] + replace(match) + text[match.end() :], encoding="utf-8")
     return match.group(0)
 
 

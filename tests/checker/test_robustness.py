@@ -10,11 +10,44 @@ from fixture_site import GOOD, run_checker
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-TARGETS = ("docs/claims/fact-1.md", "docs/data/sources.yml", "docs/data/figures.yml",
-           "docs/timeline.md", "docs/data/corrections.yml")
-MARKUP = st.sampled_from(["[^", "]", "[", "](", "../figures.md#", "../sources.md#", "---\n", '"', "“",
-                          "\n", "- id: ", "  excerpts:\n", "{", "}", "| ", "> ", "**", "`", "<div>",
-                          "<script>", "0", "1,000", "2012", ": ", "\x00", "\xff", "formula: '{a}/{a}'\n"])
+TARGETS = (
+    "docs/claims/fact-1.md",
+    "docs/data/sources.yml",
+    "docs/data/figures.yml",
+    "docs/timeline.md",
+    "docs/data/corrections.yml",
+)
+MARKUP = st.sampled_from(
+    [
+        "[^",
+        "]",
+        "[",
+        "](",
+        "../figures.md#",
+        "../sources.md#",
+        "---\n",
+        '"',
+        "“",
+        "\n",
+        "- id: ",
+        "  excerpts:\n",
+        "{",
+        "}",
+        "| ",
+        "> ",
+        "**",
+        "`",
+        "<div>",
+        "<script>",
+        "0",
+        "1,000",
+        "2012",
+        ": ",
+        "\x00",
+        "\xff",
+        "formula: '{a}/{a}'\n",
+    ]
+)
 
 
 def _mutations():
@@ -37,7 +70,7 @@ def test_mutated_sites_never_crash(mutations):
             path = root / rel
             data = path.read_bytes()
             at = min(at, len(data))
-            new = data[:at] + insert.encode("utf-8", "surrogatepass") + data[at + cut:]
+            new = data[:at] + insert.encode("utf-8", "surrogatepass") + data[at + cut :]
             if as_bytes:
                 new = new.replace(b"e", b"\xe9", 1)  # a Latin-1 byte: not UTF-8
             path.write_bytes(new)

@@ -22,44 +22,53 @@ def numbers_in(tmp_path: Path, prose: str) -> list[str]:
     return [n.text for u in page.units for n in u.numbers]
 
 
-@pytest.mark.parametrize("prose", [
-    "The program began in 2008 and ended in the 2010s.",
-    "On Aug. 31, 2012 and on June 17, 2011, and on 2014-11-20.",
-    "In FY2012, FY 2011 and FY11.",
-    "GAO-12-708 and OIG-12-66 and Form I-247.",
-    "Executive Order 13768, Public Law 110-161, section 287(g), 8 U.S.C. § 1357.",
-    "FACT 1 and FACTs 2 and 5; Level 1, Levels 1 and 2.",
-    "Licensed CC BY 4.0.",
-    'ICE said "166,000 immigrants" were removed.',
-    "A figure: [166,000](../figures.md#x).",
-    "See `value: 166000` in the registry.",
-    "A link [to a page](https://example.org/2012/123456).",
-])
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The program began in 2008 and ended in the 2010s.",
+        "On Aug. 31, 2012 and on June 17, 2011, and on 2014-11-20.",
+        "In FY2012, FY 2011 and FY11.",
+        "GAO-12-708 and OIG-12-66 and Form I-247.",
+        "Executive Order 13768, Public Law 110-161, section 287(g), 8 U.S.C. § 1357.",
+        "FACT 1 and FACTs 2 and 5; Level 1, Levels 1 and 2.",
+        "Licensed CC BY 4.0.",
+        'ICE said "166,000 immigrants" were removed.',
+        "A figure: [166,000](../figures.md#x).",
+        "See `value: 166000` in the registry.",
+        "A link [to a page](https://example.org/2012/123456).",
+    ],
+)
 def test_passes_exempt_numbers(tmp_path, prose):
     assert numbers_in(tmp_path, prose) == []
 
 
-@pytest.mark.parametrize("prose, flagged", [
-    ("ICE removed 409,849 people.", ["409,849"]),
-    ("About 74% had a conviction.", ["74"]),
-    ("It cost $14.3 million in 2012.", ["14.3"]),
-    ("There were 3 states and 2,012 people.", ["3", "2,012"]),
-    ("On Aug. 31, 2012, 39 governors got letters.", ["39"]),
-])
+@pytest.mark.parametrize(
+    "prose, flagged",
+    [
+        ("ICE removed 409,849 people.", ["409,849"]),
+        ("About 74% had a conviction.", ["74"]),
+        ("It cost $14.3 million in 2012.", ["14.3"]),
+        ("There were 3 states and 2,012 people.", ["3", "2,012"]),
+        ("On Aug. 31, 2012, 39 governors got letters.", ["39"]),
+    ],
+)
 def test_fails_unregistered_numbers(tmp_path, prose, flagged):
     assert numbers_in(tmp_path, prose) == flagged
 
 
-@pytest.mark.parametrize("value, fmt, shown", [
-    (166000, "integer", "166,000"),
-    (2.25, "decimal:1", "2.3"),
-    (74, "percent:0", "74%"),
-    (36.746987, "percent:1", "36.7%"),
-    (0.05, "percent:1", "0.1%"),
-    (200000000, "usd", "$200,000,000"),
-    (14300000, "usd-million:1", "$14.3 million"),
-    (1500000000, "usd-billion:1", "$1.5 billion"),
-])
+@pytest.mark.parametrize(
+    "value, fmt, shown",
+    [
+        (166000, "integer", "166,000"),
+        (2.25, "decimal:1", "2.3"),
+        (74, "percent:0", "74%"),
+        (36.746987, "percent:1", "36.7%"),
+        (0.05, "percent:1", "0.1%"),
+        (200000000, "usd", "$200,000,000"),
+        (14300000, "usd-million:1", "$14.3 million"),
+        (1500000000, "usd-billion:1", "$1.5 billion"),
+    ],
+)
 def test_formats(value, fmt, shown):
     assert format_value(value, fmt) == shown
 
@@ -72,13 +81,20 @@ def test_formula_evaluates_and_refuses_code():
         evaluate("{a} / {b}", {"a": 1, "b": 0})
 
 
-@pytest.mark.parametrize("quote, passage, found", [
-    ("about 74 percent", "Of about 183,000 aliens, about 74 percent had", True),
-    ("Sheriffs' Association", "The National Sheriffs’ Association", True),
-    ("removed ... had a criminal conviction.", "removed under the program, about 74 percent had a criminal conviction", True),
-    ("about 75 percent", "about 74 percent", False),
-    ("conviction ... removed", "removed with a conviction", False),
-])
+@pytest.mark.parametrize(
+    "quote, passage, found",
+    [
+        ("about 74 percent", "Of about 183,000 aliens, about 74 percent had", True),
+        ("Sheriffs' Association", "The National Sheriffs’ Association", True),
+        (
+            "removed ... had a criminal conviction.",
+            "removed under the program, about 74 percent had a criminal conviction",
+            True,
+        ),
+        ("about 75 percent", "about 74 percent", False),
+        ("conviction ... removed", "removed with a conviction", False),
+    ],
+)
 def test_quotation_matching(quote, passage, found):
     assert found_in(quote, passage) is found
 
@@ -88,15 +104,15 @@ DIAGS = [Diagnostic("docs/a.md", 3, 5, "FIG008", "shows '37%', expected '36.7%'"
 
 def test_text_report():
     assert render_text(DIAGS) == (
-        "docs/a.md:3:5: FIG008 shows '37%', expected '36.7%'\n"
-        "  help: write [36.7%](...)\n"
-        "Found 1 problem.")
+        "docs/a.md:3:5: FIG008 shows '37%', expected '36.7%'\n  help: write [36.7%](...)\nFound 1 problem."
+    )
 
 
 def test_github_report_escapes_properties_and_newlines():
     assert render_github(DIAGS) == (
         "::error file=docs/a.md,line=3,col=5,title=check (FIG008)::"
-        "FIG008 shows '37%25', expected '36.7%25'%0Ahelp: write [36.7%25](...)")
+        "FIG008 shows '37%25', expected '36.7%25'%0Ahelp: write [36.7%25](...)"
+    )
 
 
 def test_json_report_links_each_code_to_its_page():

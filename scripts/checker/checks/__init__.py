@@ -4,7 +4,7 @@ Each module groups the checks of one family. ALL lists every check in the
 order they run; none of them prints, exits or writes.
 """
 
-from . import claims, citations, figures, generated, html, quotes, registry
+from . import citations, claims, figures, generated, html, quotes, registry
 
 ALL = (
     registry.check_sources,

@@ -62,8 +62,16 @@ def check_claim_pages(project: Project) -> list[Diagnostic]:
     claimed: dict[int, str] = {}
     for page in (p for p in project.pages if p.is_claim):
         if not page.meta_line:
-            out.append(Diagnostic(page.path, 1, 1, "DOC001", "a claim page needs front matter",
-                                  help="see docs/contributing/authoring.md, 'Claim pages'"))
+            out.append(
+                Diagnostic(
+                    page.path,
+                    1,
+                    1,
+                    "DOC001",
+                    "a claim page needs front matter",
+                    help="see docs/contributing/authoring.md, 'Claim pages'",
+                )
+            )
             continue
         if not page.meta_ok:
             continue  # DOC001 already says why; its keys cannot be judged
@@ -71,39 +79,66 @@ def check_claim_pages(project: Project) -> list[Diagnostic]:
             out.append(Diagnostic(page.path, page.meta_line, 1, "DOC002", f"front matter {problem}"))
         number = page.meta.get("claim")
         if number in claimed:
-            out.append(Diagnostic(page.path, page.meta_line, 1, "DOC004",
-                                  f"claim {number} is annotated on {claimed[number]} already"))
+            out.append(
+                Diagnostic(
+                    page.path, page.meta_line, 1, "DOC004", f"claim {number} is annotated on {claimed[number]} already"
+                )
+            )
         elif isinstance(number, int):
             claimed[number] = page.path
         expected = ("The claim",) if page.meta.get("status") == "in-progress" else CLAIM_HEADINGS
         found = tuple(text for level, _, text in page.headings if level == 2)
         if found != expected:
             line = next((ln for level, ln, _ in page.headings if level == 2), 1)
-            out.append(Diagnostic(page.path, line, 1, "DOC003",
-                                  f"level-2 headings are {list(found)}, expected {list(expected)}"))
+            out.append(
+                Diagnostic(
+                    page.path, line, 1, "DOC003", f"level-2 headings are {list(found)}, expected {list(expected)}"
+                )
+            )
         rating = page.meta.get("rating")
         has_bottom_line = any(level == 2 and text == "Bottom line" for level, _, text in page.headings)
         if rating in RATINGS and has_bottom_line and page.meta.get("status") != "in-progress":
             lines = [u for u in page.units if u.section == "Bottom line" and u.text.startswith("Rating:")]
             if [u.text for u in lines] != [f"Rating: **{rating}**."]:
                 line = lines[0].line if lines else page.meta_line
-                out.append(Diagnostic(page.path, line, 1, "DOC005",
-                                      f"the bottom line must end with the line 'Rating: **{rating}**.'",
-                                      help="one rating line, the same label as `rating:` in the front matter"))
+                out.append(
+                    Diagnostic(
+                        page.path,
+                        line,
+                        1,
+                        "DOC005",
+                        f"the bottom line must end with the line 'Rating: **{rating}**.'",
+                        help="one rating line, the same label as `rating:` in the front matter",
+                    )
+                )
         quoted = [u for u in page.units if u.kind == "quote" and u.section == "The claim"]
         paras = [normalise(strip_emphasis(u.text)) for u in quoted]
-        for u, para in zip(quoted, paras):
+        for u, para in zip(quoted, paras, strict=True):
             if para not in reference_norm:
-                out.append(Diagnostic(page.path, u.line, 1, "CLM001",
-                                      f"\"{para[:60]}…\" is not in ICE's text",
-                                      help="copy the passage from reference/get-the-facts.txt"))
+                out.append(
+                    Diagnostic(
+                        page.path,
+                        u.line,
+                        1,
+                        "CLM001",
+                        f'"{para[:60]}…" is not in ICE\'s text',
+                        help="copy the passage from reference/get-the-facts.txt",
+                    )
+                )
         want = [normalise(p) for p in sections.get(number, [])] if isinstance(number, int) else []
         if want and paras != want:
             line = quoted[0].line if quoted else page.meta_line
-            out.append(Diagnostic(page.path, line, 1, "CLM002",
-                                  f"the claim blockquote holds {len(paras)} passage(s) that are not FACT {number}'s "
-                                  f"headline and {len(want) - 1} paragraph(s), whole and in order",
-                                  help="quote the bold headline, then every paragraph of the section"))
+            out.append(
+                Diagnostic(
+                    page.path,
+                    line,
+                    1,
+                    "CLM002",
+                    f"the claim blockquote holds {len(paras)} passage(s) that are not FACT {number}'s "
+                    f"headline and {len(want) - 1} paragraph(s), whole and in order",
+                    help="quote the bold headline, then every paragraph of the section",
+                )
+            )
     return out
 
 
@@ -139,13 +174,23 @@ def check_reproduction(project: Project) -> list[Diagnostic]:
     got = _page_paragraphs(page)
     for index, expected in enumerate(want):
         if index >= len(got):
-            return [Diagnostic(page.path, 1, 1, "CLM003", f"paragraph {index + 1} of ICE's text is missing: "
-                               f"\"{expected[:60]}\"")]
+            return [
+                Diagnostic(
+                    page.path, 1, 1, "CLM003", f'paragraph {index + 1} of ICE\'s text is missing: "{expected[:60]}"'
+                )
+            ]
         line, text = got[index]
         if _SPACE.sub(" ", text).strip() != expected:
-            return [Diagnostic(page.path, line, 1, "CLM003",
-                               f"this paragraph differs from ICE's text, which reads \"{expected[:60]}…\"",
-                               help="copy it from reference/get-the-facts.txt")]
+            return [
+                Diagnostic(
+                    page.path,
+                    line,
+                    1,
+                    "CLM003",
+                    f'this paragraph differs from ICE\'s text, which reads "{expected[:60]}…"',
+                    help="copy it from reference/get-the-facts.txt",
+                )
+            ]
     if len(got) > len(want):
         return [Diagnostic(page.path, got[len(want)][0], 1, "CLM003", "text after the end of ICE's page")]
     return []

@@ -19,13 +19,21 @@ def check_generated(project: Project) -> list[Diagnostic]:
             continue
         line = 1
         if current is not None:
-            for n, (a, b) in enumerate(zip(current.split("\n"), expected.split("\n")), start=1):
+            for n, (a, b) in enumerate(zip(current.split("\n"), expected.split("\n"), strict=False), start=1):
                 if a != b:
                     line = n
                     break
             else:
                 line = min(len(current.split("\n")), len(expected.split("\n")))
         what = "is missing" if current is None else "is stale or was edited by hand"
-        out.append(Diagnostic(rel, line, 1, "GEN001", f"{rel} {what}",
-                              help="run scripts/generate and commit the result; edit the registries, not this file"))
+        out.append(
+            Diagnostic(
+                rel,
+                line,
+                1,
+                "GEN001",
+                f"{rel} {what}",
+                help="run scripts/generate and commit the result; edit the registries, not this file",
+            )
+        )
     return out

@@ -24,18 +24,39 @@ def check_raw_html(project: Project) -> list[Diagnostic]:
                 match = _TAG.match(tag.text)
                 name = match.group(1).lower()
                 if name not in HTML_TAGS_ALLOWED:
-                    out.append(Diagnostic(page.path, tag.line, tag.col, "HTM001",
-                                          f"<{name}> is not allowed in content",
-                                          help=f"allowed tags: {', '.join(sorted(HTML_TAGS_ALLOWED))}; use Markdown"))
+                    out.append(
+                        Diagnostic(
+                            page.path,
+                            tag.line,
+                            tag.col,
+                            "HTM001",
+                            f"<{name}> is not allowed in content",
+                            help=f"allowed tags: {', '.join(sorted(HTML_TAGS_ALLOWED))}; use Markdown",
+                        )
+                    )
                     continue
-                rest = tag.text[match.end():].rstrip(">").rstrip("/")
+                rest = tag.text[match.end() :].rstrip(">").rstrip("/")
                 for m in _ATTR.finditer(rest):
                     attr, value = m.group(1).lower(), (m.group(2) or "").strip("\"'")
                     if attr not in HTML_ATTRS_ALLOWED:
-                        out.append(Diagnostic(page.path, tag.line, tag.col, "HTM002",
-                                              f"attribute {attr!r} on <{name}> is not allowed",
-                                              help=f"allowed attributes: {', '.join(sorted(HTML_ATTRS_ALLOWED))}"))
+                        out.append(
+                            Diagnostic(
+                                page.path,
+                                tag.line,
+                                tag.col,
+                                "HTM002",
+                                f"attribute {attr!r} on <{name}> is not allowed",
+                                help=f"allowed attributes: {', '.join(sorted(HTML_ATTRS_ALLOWED))}",
+                            )
+                        )
                     elif value.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
-                        out.append(Diagnostic(page.path, tag.line, tag.col, "HTM002",
-                                              f"{attr}={value[:30]!r} on <{name}> uses a forbidden URL scheme"))
+                        out.append(
+                            Diagnostic(
+                                page.path,
+                                tag.line,
+                                tag.col,
+                                "HTM002",
+                                f"{attr}={value[:30]!r} on <{name}> uses a forbidden URL scheme",
+                            )
+                        )
     return out

@@ -54,15 +54,29 @@ def check_quotations(project: Project) -> list[Diagnostic]:
                 if not cited:
                     if len(q.text.split()) <= MENTION_MAX_WORDS:
                         continue
-                    out.append(Diagnostic(page.path, q.line, q.col, "QUO002",
-                                          f"quotation \"{_short(q.text)}\" stands beside no citation",
-                                          help="cite the source it comes from in the same paragraph"))
+                    out.append(
+                        Diagnostic(
+                            page.path,
+                            q.line,
+                            q.col,
+                            "QUO002",
+                            f'quotation "{_short(q.text)}" stands beside no citation',
+                            help="cite the source it comes from in the same paragraph",
+                        )
+                    )
                     continue
                 if not any(found_in(q.text, text) for sid in cited for text in excerpts.get(sid, ())):
-                    out.append(Diagnostic(page.path, q.line, q.col, "QUO001",
-                                          f"quotation \"{_short(q.text)}\" is not in the stored excerpts of "
-                                          f"{', '.join(repr(c) for c in dict.fromkeys(cited))}",
-                                          help="quote the excerpt exactly, or store the passage in the source's excerpts"))
+                    out.append(
+                        Diagnostic(
+                            page.path,
+                            q.line,
+                            q.col,
+                            "QUO001",
+                            f'quotation "{_short(q.text)}" is not in the stored excerpts of '
+                            f"{', '.join(repr(c) for c in dict.fromkeys(cited))}",
+                            help="quote the excerpt exactly, or store the passage in the source's excerpts",
+                        )
+                    )
     return out
 
 

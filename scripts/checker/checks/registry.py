@@ -33,21 +33,55 @@ def check_sources(project: Project) -> list[Diagnostic]:
     counts = Counter(s.id for s in project.sources)
     for s in project.sources:
         if counts[s.id] > 1:
-            out.append(Diagnostic(s.path, s.line, 1, "SRC002", f"source id {s.id!r} is registered {counts[s.id]} times"))
+            out.append(
+                Diagnostic(s.path, s.line, 1, "SRC002", f"source id {s.id!r} is registered {counts[s.id]} times")
+            )
         if not ID_RE.match(s.id):
-            out.append(Diagnostic(s.path, s.line, 1, "SRC003", f"source id {s.id!r} is not kebab-case",
-                                  help="use lower-case letters, digits and single hyphens"))
+            out.append(
+                Diagnostic(
+                    s.path,
+                    s.line,
+                    1,
+                    "SRC003",
+                    f"source id {s.id!r} is not kebab-case",
+                    help="use lower-case letters, digits and single hyphens",
+                )
+            )
         if s.kind not in SOURCE_KINDS:
-            out.append(Diagnostic(s.path, s.line, 1, "SRC004", f"source {s.id!r} has kind {s.kind!r}",
-                                  help=f"use one of: {', '.join(SOURCE_KINDS)}"))
+            out.append(
+                Diagnostic(
+                    s.path,
+                    s.line,
+                    1,
+                    "SRC004",
+                    f"source {s.id!r} has kind {s.kind!r}",
+                    help=f"use one of: {', '.join(SOURCE_KINDS)}",
+                )
+            )
         for name, value in (("date", s.date), ("accessed", s.accessed)):
             if not _parses(value):
-                out.append(Diagnostic(s.path, s.line, 1, "SRC005", f"source {s.id!r} has {name} {value!r}",
-                                      help="write YYYY, YYYY-MM or YYYY-MM-DD"))
+                out.append(
+                    Diagnostic(
+                        s.path,
+                        s.line,
+                        1,
+                        "SRC005",
+                        f"source {s.id!r} has {name} {value!r}",
+                        help="write YYYY, YYYY-MM or YYYY-MM-DD",
+                    )
+                )
         url = urlparse(s.url)
         if url.scheme != "https" or not url.netloc:
-            out.append(Diagnostic(s.path, s.line, 1, "SRC006", f"source {s.id!r} has URL {s.url!r}",
-                                  help="give the absolute https address where the document was read"))
+            out.append(
+                Diagnostic(
+                    s.path,
+                    s.line,
+                    1,
+                    "SRC006",
+                    f"source {s.id!r} has URL {s.url!r}",
+                    help="give the absolute https address where the document was read",
+                )
+            )
     return out
 
 
@@ -60,13 +94,23 @@ def check_figures(project: Project) -> list[Diagnostic]:
     values, problems = resolve([f for f in project.figures if counts[f.id] == 1])
     for f in project.figures:
         if counts[f.id] > 1:
-            out.append(Diagnostic(f.path, f.line, 1, "FIG002", f"figure id {f.id!r} is registered {counts[f.id]} times"))
+            out.append(
+                Diagnostic(f.path, f.line, 1, "FIG002", f"figure id {f.id!r} is registered {counts[f.id]} times")
+            )
             continue
         if not ID_RE.match(f.id):
             out.append(Diagnostic(f.path, f.line, 1, "FIG001", f"figure id {f.id!r} is not kebab-case"))
         if not is_known_format(f.format):
-            out.append(Diagnostic(f.path, f.line, 1, "FIG004", f"figure {f.id!r} has format {f.format!r}",
-                                  help="see the formats table in docs/contributing/authoring.md"))
+            out.append(
+                Diagnostic(
+                    f.path,
+                    f.line,
+                    1,
+                    "FIG004",
+                    f"figure {f.id!r} has format {f.format!r}",
+                    help="see the formats table in docs/contributing/authoring.md",
+                )
+            )
         if f.id in problems:
             out.append(Diagnostic(f.path, f.line, 1, "FIG005", f"the formula of figure {f.id!r} {problems[f.id]}"))
         if f.formula:
@@ -75,15 +119,31 @@ def check_figures(project: Project) -> list[Diagnostic]:
         if source is None and not sources_ok:
             continue
         if source is None:
-            out.append(Diagnostic(f.path, f.line, 1, "FIG003", f"figure {f.id!r} names unregistered source {f.source!r}"))
+            out.append(
+                Diagnostic(f.path, f.line, 1, "FIG003", f"figure {f.id!r} names unregistered source {f.source!r}")
+            )
             continue
         if not any(found_in(f.excerpt, e.text) for e in source.excerpts):
-            out.append(Diagnostic(f.path, f.line, 1, "FIG006",
-                                  f"the excerpt of figure {f.id!r} is not in the excerpts of source {f.source!r}",
-                                  help="copy it from one of the source's stored excerpts, or store the passage there"))
+            out.append(
+                Diagnostic(
+                    f.path,
+                    f.line,
+                    1,
+                    "FIG006",
+                    f"the excerpt of figure {f.id!r} is not in the excerpts of source {f.source!r}",
+                    help="copy it from one of the source's stored excerpts, or store the passage there",
+                )
+            )
         if is_known_format(f.format) and not _states(f.excerpt, f.value, f.format):
-            out.append(Diagnostic(f.path, f.line, 1, "FIG007",
-                                  f"the excerpt of figure {f.id!r} does not contain its value {format_value(f.value, f.format)!r}"))
+            out.append(
+                Diagnostic(
+                    f.path,
+                    f.line,
+                    1,
+                    "FIG007",
+                    f"the excerpt of figure {f.id!r} does not contain its value {format_value(f.value, f.format)!r}",
+                )
+            )
     return out
 
 
@@ -106,6 +166,15 @@ def check_uncited_sources(project: Project) -> list[Diagnostic]:
             continue
         cited |= {d.source_id for d in page.footnotes if d.source_id}
         cited |= {link.text for u in page.units for link in u.source_links}
-    return [Diagnostic(s.path, s.line, 1, "SRC007", f"source {s.id!r} is cited on no page",
-                       help="cite it, delete it, or mark it `background: true`")
-            for s in project.sources if s.id not in cited and not s.background]
+    return [
+        Diagnostic(
+            s.path,
+            s.line,
+            1,
+            "SRC007",
+            f"source {s.id!r} is cited on no page",
+            help="cite it, delete it, or mark it `background: true`",
+        )
+        for s in project.sources
+        if s.id not in cited and not s.background
+    ]
