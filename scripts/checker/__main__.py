@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .checks import ALL
 from .cli import UsageError, parse_args
-from .codes import CODES, UNREADABLE
+from .codes import CODES, UNREADABLE, WARNINGS
 from .load import load_project
 from .report import RENDERERS
 
@@ -50,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         print(report)
     if any(d.code in UNREADABLE for d in diags):
         return EX_USAGE
-    return EX_PROBLEMS if diags else EX_OK
+    failing = diags if args.strict else [d for d in diags if d.code not in WARNINGS]
+    return EX_PROBLEMS if failing else EX_OK
 
 
 if __name__ == "__main__":

@@ -33,5 +33,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="also load drafts/*/sources.yml and figures.yml (for writers' drafts)",
     )
+    parser.add_argument("--strict", action="store_true", help="warnings (WRD001) fail the run too")
     parser.add_argument("--list-codes", action="store_true", help="print every code and its summary")
     return parser.parse_args(argv)

@@ -6,7 +6,7 @@ per code, and a test keeps the two in step.
 
 Families: IO (files), REG (registry files), SRC (sources), FIG (figures),
 CIT (citations), QUO (quotations), CLM (the claim text), DOC (page shape),
-GEN (generated pages), HTM (raw HTML).
+GEN (generated pages), HTM (raw HTML), WRD (words to watch).
 """
 
 CODES: dict[str, str] = {
@@ -54,9 +54,13 @@ CODES: dict[str, str] = {
     "GEN001": "a generated page is stale or was edited by hand",
     "HTM001": "raw HTML uses a tag outside the allow-list",
     "HTM002": "raw HTML uses a forbidden attribute or a javascript: URL",
+    "WRD001": "a word to watch stands in annotation prose (a warning)",
 }
 
 # Codes that mean the input could not be read: the run exits 2, not 1.
+# Warnings: printed always, failing the run only under --strict.
+WARNINGS = frozenset({"WRD001"})
+
 UNREADABLE = frozenset({"IO001", "REG001", "REG002"})
 
 DOCS_PAGE = "contributing/checks.md"

@@ -108,6 +108,7 @@ class Unit:
     quotes: tuple[Span, ...]
     numbers: tuple[Span, ...]  # digits left once exemptions are masked
     html_tags: tuple[Span, ...]
+    watch_words: tuple[Span, ...] = ()  # words-to-watch outside quotations
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from .model import Diagnostic, FootnoteDef, Page, Span, Unit
-from .rules import NUMBER_EXEMPTIONS
+from .rules import NUMBER_EXEMPTIONS, WORDS_TO_WATCH
 from .textfile import read_text
 
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -110,6 +110,7 @@ def _analyse(b: _Builder) -> Unit:
     if b.kind == "quote":
         # A blockquote is quoted matter as a whole; it is checked as such.
         _mask(chars, 0, len(chars))
+    watch = [span(m.group(0), m.start()) for m in WORDS_TO_WATCH.finditer(masked())]
     for pattern in NUMBER_EXEMPTIONS:
         for m in pattern.finditer(masked()):
             _mask(chars, m.start(), m.end())
@@ -126,6 +127,7 @@ def _analyse(b: _Builder) -> Unit:
         quotes=tuple(quotes),
         numbers=tuple(numbers),
         html_tags=tuple(tags),
+        watch_words=tuple(watch),
     )
 
 

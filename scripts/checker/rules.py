@@ -92,6 +92,16 @@ MENTION_MAX_WORDS = 3
 # against reference/get-the-facts.txt when a paragraph cites one of them.
 ICE_TEXT_SOURCES = ("ice-get-the-facts", "blog-repost-2015")
 
+# Words that argue instead of report, or that date a sentence ("now"): our
+# words-to-watch list (after Wikipedia's). Outside quotations they draw a
+# warning, WRD001, which fails only `scripts/check --strict` (as CI runs it).
+WORDS_TO_WATCH = re.compile(
+    r"\b(?:so-called|purported(?:ly)?|clearly|obviously|of course|notorious(?:ly)?|draconian|"
+    r"shocking(?:ly)?|disturbing(?:ly)?|admitted(?:ly)?|slammed|blasted|debunked|"
+    r"currently|now|today|nowadays|recently)\b",
+    re.I,
+)
+
 # Raw HTML a contribution may use: anchors and the wrappers md_in_html needs.
 HTML_TAGS_ALLOWED = frozenset(
     {"a", "abbr", "br", "div", "span", "sup", "sub", "details", "summary", "figure", "figcaption"}

@@ -31,7 +31,7 @@ def test_every_code_has_a_broken_fixture():
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
 def test_broken_fixture_fails_with_expected_output(name, tmp_path):
     root = materialise(name, tmp_path / "site")
-    code, out, err = run_checker(root)
+    code, out, err = run_checker(root, "--strict")
     got = f"exit: {code}\n{out}"
     expected_path = BROKEN / name / "expected.txt"
     if os.environ.get("UPDATE_GOLDEN"):

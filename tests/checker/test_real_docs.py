@@ -25,7 +25,7 @@ def docs_copy(tmp_path) -> Path:
 
 
 def test_real_docs_check_clean():
-    code, out, _ = run_checker(ROOT)
+    code, out, _ = run_checker(ROOT, "--strict")
     assert (code, out) == (0, "")
 
 

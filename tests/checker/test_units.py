@@ -117,3 +117,11 @@ def test_github_report_escapes_properties_and_newlines():
 
 def test_json_report_links_each_code_to_its_page():
     assert '"docs": "docs/contributing/checks.md#fig008"' in render_json(DIAGS)
+
+
+def test_warnings_fail_only_under_strict(tmp_path):
+    from fixture_site import materialise, run_checker
+
+    root = materialise("WRD001_1", tmp_path / "site")
+    assert run_checker(root)[0] == 0
+    assert run_checker(root, "--strict")[0] == 1

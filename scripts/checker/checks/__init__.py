@@ -4,7 +4,7 @@ Each module groups the checks of one family. ALL lists every check in the
 order they run; none of them prints, exits or writes.
 """
 
-from . import citations, claims, figures, generated, html, quotes, registry
+from . import citations, claims, figures, generated, html, quotes, registry, words
 
 ALL = (
     registry.check_sources,
@@ -17,4 +17,5 @@ ALL = (
     claims.check_reproduction,
     generated.check_generated,
     html.check_raw_html,
+    words.check_words_to_watch,
 )
