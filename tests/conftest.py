@@ -10,9 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from support import copy_project, run_build
-
 
 
 @pytest.fixture(scope="session")

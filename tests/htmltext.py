@@ -61,9 +61,18 @@ def words(text: str) -> list[str]:
 class _Loads(HTMLParser):
     """Every address an HTML page would load by itself (not links to follow)."""
 
-    LOADING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
-               ("audio", "src"), ("video", "src"), ("embed", "src"), ("object", "data"),
-               ("input", "src"), ("track", "src")}
+    LOADING = {
+        ("script", "src"),
+        ("img", "src"),
+        ("iframe", "src"),
+        ("source", "src"),
+        ("audio", "src"),
+        ("video", "src"),
+        ("embed", "src"),
+        ("object", "data"),
+        ("input", "src"),
+        ("track", "src"),
+    }
 
     def __init__(self):
         super().__init__()
@@ -101,4 +110,8 @@ def css_urls(css: str) -> list[str]:
 def is_remote(url: str) -> bool:
     """True for an address that would leave the site: a scheme or //host."""
     url = url.strip().lower()
-    return url.startswith("//") or bool(re.match(r"^[a-z][a-z0-9+.-]*:", url)) and not url.startswith(("data:", "blob:", "about:"))
+    return (
+        url.startswith("//")
+        or bool(re.match(r"^[a-z][a-z0-9+.-]*:", url))
+        and not url.startswith(("data:", "blob:", "about:"))
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 from htmltext import css_urls, is_remote, page_loads, text_of_class, words
 from support import ROOT
@@ -53,9 +55,25 @@ def test_remote_detection_is_not_blind():
     ]
 
 
+# Byte budgets for the offline bundle, set from measurement with less than
+# 10% headroom. Issue 3 set 400 KiB when the claim pages were placeholders;
+# with five annotated claims, 144 sources (every excerpt shipped twice: on the
+# sources page and in data/sources.yml) the zip measured 424,848 bytes on
+# 2026-11-25. The shell (theme, search worker, our CSS and JS) is budgeted on
+# its own, so that growth of content cannot hide a regression of the theme
+# (source maps, stemmers, fonts). Raising either number is a reviewed change
+# whose commit message gives the new measurement.
+ZIP_BUDGET = 460_000  # bytes; measured 424,848
+SHELL_BUDGET = 84_000  # compressed bytes under assets/; measured 76,412
+
+
 def test_bundle_stays_within_its_byte_budget(built):
-    size = (built / "dist" / "secure-communities-annotated.zip").stat().st_size
-    assert size < 400 * 1024, f"bundle is {size:,} bytes"
+    path = built / "dist" / "secure-communities-annotated.zip"
+    size = path.stat().st_size
+    with zipfile.ZipFile(path) as zf:
+        shell = sum(i.compress_size for i in zf.infolist() if i.filename.startswith("assets/"))
+    assert size < ZIP_BUDGET, f"bundle is {size:,} bytes"
+    assert shell < SHELL_BUDGET, f"theme and assets are {shell:,} bytes compressed"
 
 
 def test_bundle_carries_only_what_a_reader_loads(bundle_dir):

@@ -157,7 +157,7 @@ def render_figures(project: Project) -> str:
                 "",
                 f"### {shown} · {f.id}",
                 "",
-                "| | |",
+                "| Field | Value |",
                 "| --- | --- |",
                 f"| Counts | {_cell(f.counts)} |",
                 f"| Unit | {_cell(f.unit)} |",

@@ -11,10 +11,17 @@ import os
 from pathlib import Path
 
 import pytest
+from trees import Tree
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -56,3 +63,42 @@ def recorded(browser):
     yield make
     for rp in pages:
         rp.close()
+
+
+@pytest.fixture(scope="session")
+def server(built):
+    """The online build (site/) served on 127.0.0.1 at an ephemeral port; yields its base URL."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(built / "site"))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def online(built, server) -> Tree:
+    """The online build, served over HTTP."""
+    return Tree("online", built / "site", server)
+
+
+@pytest.fixture(scope="session")
+def offline(bundle_dir) -> Tree:
+    """The offline bundle, opened from disk."""
+    return Tree("bundle", bundle_dir, bundle_dir.as_uri() + "/")
+
+
+@pytest.fixture(scope="session", params=["online", "bundle"])
+def tree(request) -> Tree:
+    """Each build in turn: the online site, then the bundle."""
+    return request.getfixturevalue("online" if request.param == "online" else "offline")

@@ -18,6 +18,7 @@ def test_bundle_works_from_disk_without_network(recorded, bundle_dir):
     page.get_by_role("link", name="FACT 1", exact=True).first.click()
     expect(page).to_have_url((bundle_dir / "claims" / "fact-1.html").as_uri())
     expect(page.locator("h2#the-claim")).to_be_visible()
+    page.wait_for_load_state("load")  # Material binds its shortcuts once its script has run
 
     page.keyboard.press("s")
     search = page.get_by_role("textbox", name="Search")

@@ -7,3 +7,14 @@ document.addEventListener("keydown", function (event) {
     tip.style.display = "none";
   });
 });
+
+// Print shows a link's address after its text (extra.css), except where the
+// text is the address already.
+function markBareLinks() {
+  document.querySelectorAll(".md-typeset a[href^='http']").forEach(function (a) {
+    var text = a.textContent.trim();
+    a.classList.toggle("md-link--bare", text === a.href || text === a.getAttribute("href"));
+  });
+}
+markBareLinks();
+window.addEventListener("beforeprint", markBareLinks);
