@@ -7,21 +7,12 @@ assert that none leaves the disk or the local server.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from trees import Tree
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from scripts.chromium import ARGS, CHROMIUM
 
 
 @pytest.fixture(scope="session")
