@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from .pages import parse_page
 from .registry import _excerpts, _scalar, load_corrections, load_entries, load_figures, load_sources
 from .rules import GENERATED
 from .textfile import read_text
+from .values import resolve
 
 SOURCES = "docs/data/sources.yml"
 FIGURES = "docs/data/figures.yml"
@@ -35,6 +37,8 @@ def load_project(root: Path, extra_registries: list[Path] = ()) -> Project:
     for folder in extra_registries:
         sources = _add_draft_excerpts(root, folder, sources, diags)
     project.sources, project.figures = sources, figures
+    ids = Counter(f.id for f in figures)  # a duplicated id has no single value (FIG002)
+    project.values, project.value_problems = resolve([f for f in figures if ids[f.id] == 1])
     project.corrections, project.corrections_checked, more = load_corrections(root, CORRECTIONS)
     diags += more
 

@@ -126,6 +126,12 @@ class Page:
     meta_ok: bool = True  # False when the front matter could not be parsed
 
     @property
+    def cited_sources(self) -> set[str]:
+        """Ids of the sources this page cites, by footnote or by a prose link."""
+        ids = {d.source_id for d in self.footnotes if d.source_id}
+        return ids | {link.text for u in self.units for link in u.source_links}
+
+    @property
     def is_claim(self) -> bool:
         """Claim pages live in docs/claims/ and are named fact-N.md."""
         return self.rel.startswith("claims/fact-")
@@ -153,6 +159,10 @@ class Project:
     # with it stand down, so the report shows the cause, not a cascade.
     sources_ok: bool = True
     figures_ok: bool = True
+    # Every figure's number (formulas evaluated), and why a formula could not
+    # be: computed once by the loader, used by the checks and the generator.
+    values: dict[str, float] = field(default_factory=dict)
+    value_problems: dict[str, str] = field(default_factory=dict)
     corrections: list[Correction] = field(default_factory=list)
     corrections_checked: str = ""
     load_errors: list[Diagnostic] = field(default_factory=list)

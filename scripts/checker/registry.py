@@ -32,11 +32,11 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def load_entries(root: Path, rel: str, family: str) -> tuple[list[tuple[int, Entry]], list[Diagnostic]]:
-    """Parse a registry file into (line, {key: node}) entries."""
+def compose(root: Path, rel: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
+    """The YAML node tree of a registry file, or why it cannot be had."""
     path = root / rel
     if not path.exists():
-        return [], [
+        return None, [
             Diagnostic(
                 rel,
                 1,
@@ -48,14 +48,21 @@ def load_entries(root: Path, rel: str, family: str) -> tuple[list[tuple[int, Ent
         ]
     text, err = read_text(path, rel)
     if err:
-        return [], [err]
+        return None, [err]
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        return yaml.compose(text, Loader=_LOADER), []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return [], [Diagnostic(rel, line, col, "REG002", f"not valid YAML: {problem}")]
+        return None, [Diagnostic(rel, line, col, "REG002", f"not valid YAML: {problem}")]
+
+
+def load_entries(root: Path, rel: str, family: str) -> tuple[list[tuple[int, Entry]], list[Diagnostic]]:
+    """Parse a registry file into (line, {key: node}) entries."""
+    node, diags = compose(root, rel)
+    if diags:
+        return [], diags
     if node is None:
         return [], []
     if not isinstance(node, yaml.SequenceNode):
@@ -201,24 +208,9 @@ def load_figures(root: Path, rel: str) -> tuple[list[Figure], list[Diagnostic]]:
 
 def load_corrections(root: Path, rel: str) -> tuple[list[Correction], str, list[Diagnostic]]:
     """The corrections log: (entries, the date it was last checked, diagnostics)."""
-    if not (root / rel).exists():
-        return [], "", [Diagnostic(rel, 1, 1, "REG001", f"registry file {rel} is missing")]
-    text, err = read_text(root / rel, rel)
-    if err:
-        return [], "", [err]
-    try:
-        node = yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return (
-            [],
-            "",
-            [
-                Diagnostic(
-                    rel, mark.line + 1 if mark else 1, 1, "REG002", f"not valid YAML: {getattr(exc, 'problem', exc)}"
-                )
-            ],
-        )
+    node, diags = compose(root, rel)
+    if diags:
+        return [], "", diags
     fields = {str(k.value): v for k, v in node.value} if isinstance(node, yaml.MappingNode) else None
     entries = fields.get("corrections") if fields else None
     if fields is None or not isinstance(entries, yaml.SequenceNode) or not _scalar(fields, "checked"):

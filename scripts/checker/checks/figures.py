@@ -8,7 +8,6 @@ from __future__ import annotations
 from ..model import Diagnostic, Project
 from ..numbers import format_value, formula_refs, is_known_format
 from ..rules import GENERATED, NUMBER_CHECKED
-from ..values import resolve
 from ._pages import matches
 
 
@@ -18,7 +17,7 @@ def check_prose_figures(project: Project) -> list[Diagnostic]:
     if not project.figures_ok:
         return _bare_numbers(project)
     by_id = {f.id: f for f in project.figures}
-    values, _ = resolve(project.figures)
+    values = project.values
     used: set[str] = set()
     for page in project.pages:
         if page.rel in GENERATED:

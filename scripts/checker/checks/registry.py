@@ -11,7 +11,6 @@ from ..model import Diagnostic, Project
 from ..numbers import format_value, is_known_format
 from ..rules import GENERATED, ID_RE, SOURCE_KINDS
 from ..text import found_in, normalise
-from ..values import resolve
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -91,7 +90,7 @@ def check_figures(project: Project) -> list[Diagnostic]:
     sources = {s.id: s for s in project.sources}
     sources_ok = project.sources_ok
     counts = Counter(f.id for f in project.figures)
-    values, problems = resolve([f for f in project.figures if counts[f.id] == 1])
+    problems = project.value_problems
     for f in project.figures:
         if counts[f.id] > 1:
             out.append(
@@ -164,8 +163,7 @@ def check_uncited_sources(project: Project) -> list[Diagnostic]:
     for page in project.pages:
         if page.rel in GENERATED:
             continue
-        cited |= {d.source_id for d in page.footnotes if d.source_id}
-        cited |= {link.text for u in page.units for link in u.source_links}
+        cited |= page.cited_sources
     return [
         Diagnostic(
             s.path,
