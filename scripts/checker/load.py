@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 from .model import Project
 from .pages import parse_page
-from .registry import _excerpts, _scalar, load_corrections, load_entries, load_figures, load_sources
+from .registry import add_draft_excerpts, load_corrections, load_figures, load_sources
 from .rules import GENERATED
 from .textfile import read_text
 from .values import resolve
@@ -35,7 +34,7 @@ def load_project(root: Path, extra_registries: list[Path] = ()) -> Project:
                 bucket += records
                 diags += more
     for folder in extra_registries:
-        sources = _add_draft_excerpts(root, folder, sources, diags)
+        sources = add_draft_excerpts(root, folder, sources, diags)
     project.sources, project.figures = sources, figures
     ids = Counter(f.id for f in figures)  # a duplicated id has no single value (FIG002)
     project.values, project.value_problems = resolve([f for f in figures if ids[f.id] == 1])
@@ -58,22 +57,3 @@ def load_project(root: Path, extra_registries: list[Path] = ()) -> Project:
             project.pages.append(page)
     project.load_errors = diags
     return project
-
-
-def _add_draft_excerpts(root: Path, folder: Path, sources: list, diags: list) -> list:
-    """Writers' drafts may add excerpts to registered sources (excerpts.yml:
-    a list of {id, excerpts}); merged here so their pages check clean."""
-    path = folder / "excerpts.yml"
-    if not path.exists():
-        return sources
-    rel = path.relative_to(root).as_posix()
-    entries, more = load_entries(root, rel, "excerpt additions")
-    diags += more
-    by_id = {s.id: s for s in sources}
-    for _, fields in entries:
-        sid = _scalar(fields, "id") or "?"
-        extra, more = _excerpts(rel, fields.get("excerpts"), sid)
-        diags += more
-        if sid in by_id:
-            by_id[sid] = replace(by_id[sid], excerpts=by_id[sid].excerpts + tuple(extra))
-    return [by_id.get(s.id, s) for s in sources]

@@ -8,6 +8,7 @@ compare records with each other live in checks/registry.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -224,3 +225,22 @@ def load_corrections(root: Path, rel: str) -> tuple[list[Correction], str, list[
             continue
         out.append(Correction(*values))
     return out, _scalar(fields, "checked"), diags
+
+
+def add_draft_excerpts(root: Path, folder: Path, sources: list, diags: list) -> list:
+    """Writers' drafts may add excerpts to registered sources (excerpts.yml:
+    a list of {id, excerpts}); merged here so their pages check clean."""
+    path = folder / "excerpts.yml"
+    if not path.exists():
+        return sources
+    rel = path.relative_to(root).as_posix()
+    entries, more = load_entries(root, rel, "excerpt additions")
+    diags += more
+    by_id = {s.id: s for s in sources}
+    for _, fields in entries:
+        sid = _scalar(fields, "id") or "?"
+        extra, more = _excerpts(rel, fields.get("excerpts"), sid)
+        diags += more
+        if sid in by_id:
+            by_id[sid] = replace(by_id[sid], excerpts=by_id[sid].excerpts + tuple(extra))
+    return [by_id.get(s.id, s) for s in sources]
