@@ -34,12 +34,27 @@ def prune(site: Path, *, offline: bool) -> None:
         for path in site.glob(pattern):
             if path.is_file():
                 path.unlink()
-    index_js = site / "search" / "search_index.js"
-    if offline and index_js.exists():
-        (site / "search" / "search_index.json").unlink(missing_ok=True)
+    # The JSON index once its JS copy exists (file:// cannot fetch JSON):
+    # MkDocs writes search/search_index.js, Zensical search.js.
+    for index_js, index_json in (("search/search_index.js", "search/search_index.json"), ("search.js", "search.json")):
+        if offline and (site / index_js).exists():
+            (site / index_json).unlink(missing_ok=True)
+    drop_unlinked_theme_variants(site)
     for folder in sorted(site.rglob("*"), reverse=True):
         if folder.is_dir() and not any(folder.iterdir()):
             shutil.rmtree(folder)
+
+
+def drop_unlinked_theme_variants(site: Path) -> None:
+    """Zensical ships the stylesheets of both its looks (classic, modern); drop a look no page links."""
+    styles = site / "assets" / "stylesheets"
+    variants = [d for d in styles.iterdir() if d.is_dir()] if styles.is_dir() else []
+    if not variants:
+        return
+    pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    for variant in variants:
+        if not any(f"stylesheets/{variant.name}/" in html for html in pages):
+            shutil.rmtree(variant)
 
 
 def write_zip(site: Path, dest: Path, epoch: int) -> None:

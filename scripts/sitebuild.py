@@ -1,17 +1,26 @@
-"""Build the online site and the offline bundle, all or nothing.
+"""Build the online site and the offline bundle, all or nothing, with either engine.
 
-Steps: the editorial checker, `mkdocs build` of mkdocs.yml (the online site),
-`mkdocs build` of mkdocs-offline.yml (the bundle), pruning of what a reader
-of the bundle never loads, and a zip with fixed timestamps and file order.
+Steps: the editorial checker; the offline bundle (mkdocs-offline.yml), pruned
+of what a reader of it never loads and zipped with fixed timestamps and file
+order; then the online site (mkdocs.yml), told the zip's size and build date
+so that its home page offers it for download, with the zip copied in.
 Everything is built under build/ first; site/ and dist/ are replaced only
 when every step has succeeded, so a failed build leaves the previous output
 untouched.
+
+The engine is MkDocs (the default) or Zensical (`--engine zensical`). The
+published address comes from $SITE_ADDRESS (the Pages workflow sets it):
+with it, the online site gets canonical links, a sitemap, share cards and
+citation URLs; without it, as locally and always in the bundle, no page
+holds an absolute URL of ours.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,13 +28,31 @@ import tempfile
 from pathlib import Path
 
 from scripts import bundle
+from scripts.engines import DEFAULT_ENGINE, ENGINES, BuildError, run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_DIR = ROOT / "site"
-ZIP_PATH = ROOT / "dist" / "secure-communities-annotated.zip"
+ZIP_NAME = "secure-communities-annotated.zip"
+ZIP_PATH = ROOT / "dist" / ZIP_NAME
+DOWNLOAD_HREF = f"downloads/{ZIP_NAME}"  # relative to the site's root
 
 EX_OK = 0
 EX_FAILED = 1
+
+# An absolute http(s) address of a folder: scheme, host, optional path, "/".
+SITE_ADDRESS = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%!$&'()*+,;=:@-]+)*/$")
+
+
+def site_address() -> str:
+    """$SITE_ADDRESS, checked; "" when unset. Raises BuildError when malformed."""
+    value = os.environ.get("SITE_ADDRESS", "").strip()
+    if value and not SITE_ADDRESS.match(value):
+        raise BuildError(
+            f"SITE_ADDRESS {value!r} is not an absolute address ending in '/'\n"
+            "help: give the published site's address with its scheme and a trailing slash, "
+            "e.g. SITE_ADDRESS=https://example.github.io/secure-communities-annotated/"
+        )
+    return value
 
 
 def source_date_epoch() -> str:
@@ -47,17 +74,9 @@ def source_date_epoch() -> str:
     return "315532800"  # 1980-01-01, the earliest time a zip can hold
 
 
-def mkdocs_build(config: str, dest: Path, env: dict[str, str]) -> bool:
-    """Run a strict MkDocs build of `config` into `dest`; True on success."""
-    # Not --quiet: it drops warnings before --strict counts them, so broken
-    # links would pass. INFO lines are filtered here instead.
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / config), "-d", str(dest)]
-    print(f"build: mkdocs build -f {config}", file=sys.stderr)
-    result = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    for line in result.stdout.splitlines():
-        if not line.startswith("INFO"):
-            print(line, file=sys.stderr)
-    return result.returncode == 0
+def human_size(n: int) -> str:
+    """Bytes as a reader reads them: "415 KB"."""
+    return f"{round(n / 1000):,} KB"
 
 
 def replace_dir(new: Path, target: Path) -> None:
@@ -73,12 +92,23 @@ def replace_dir(new: Path, target: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Build both outputs; return an exit code."""
     parser = argparse.ArgumentParser(prog="scripts/build", description=__doc__.splitlines()[0])
+    parser.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="the site generator (default: mkdocs)")
     parser.add_argument(
         "--skip-check", action="store_true", help="do not run the editorial checker first (tests use this)"
     )
     args = parser.parse_args(argv)
+    try:
+        return build(args.engine, skip_check=args.skip_check)
+    except BuildError as err:
+        print(f"build: {err}", file=sys.stderr)
+        print("build: stopped (nothing was replaced)", file=sys.stderr)
+        return EX_FAILED
 
-    if not args.skip_check:
+
+def build(engine: str, *, skip_check: bool) -> int:
+    """The steps of the module docstring; an exit code."""
+    address = site_address()
+    if not skip_check:
         from scripts.checker.__main__ import main as check_main
 
         print("build: scripts/check", file=sys.stderr)
@@ -86,22 +116,35 @@ def main(argv: list[str] | None = None) -> int:
             print("build: stopped: the checker found problems (nothing was replaced)", file=sys.stderr)
             return EX_FAILED
 
-    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(), NO_MKDOCS_2_WARNING="1")
+    epoch = source_date_epoch()
+    built = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1")
     (ROOT / "build").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=ROOT / "build", prefix="tmp-") as tmp:
         work = Path(tmp)
-        online, offline, zip_tmp = work / "site", work / "offline", work / "bundle.zip"
-        if not mkdocs_build("mkdocs.yml", online, env) or not mkdocs_build("mkdocs-offline.yml", offline, env):
-            print("build: stopped: MkDocs failed (nothing was replaced)", file=sys.stderr)
+        online, offline, zip_tmp = work / "online", work / "offline", work / "bundle.zip"
+
+        if not run_build(engine, ROOT, "mkdocs-offline.yml", offline, {"extra": {"edition": {"built": built}}}, env):
+            print(f"build: stopped: {engine} failed on the offline bundle (nothing was replaced)", file=sys.stderr)
+            return EX_FAILED
+        bundle.prune(offline, offline=True)
+        bundle.write_zip(offline, zip_tmp, int(epoch))
+        size = zip_tmp.stat().st_size
+
+        edition = {"built": built, "download": DOWNLOAD_HREF, "bytes": size, "size": human_size(size)}
+        extra = {"edition": edition, "site_address": address}
+        overrides = {"extra": extra, "site_url": address} if address else {"extra": extra}
+        if not run_build(engine, ROOT, "mkdocs.yml", online, overrides, env):
+            print(f"build: stopped: {engine} failed on the online site (nothing was replaced)", file=sys.stderr)
             return EX_FAILED
         bundle.prune(online, offline=False)
-        bundle.prune(offline, offline=True)
-        bundle.write_zip(offline, zip_tmp, int(env["SOURCE_DATE_EPOCH"]))
+        (online / DOWNLOAD_HREF).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(zip_tmp, online / DOWNLOAD_HREF)
 
         replace_dir(online, SITE_DIR)
         ZIP_PATH.parent.mkdir(exist_ok=True)
         os.replace(zip_tmp, ZIP_PATH)
-    print(f"build: wrote site/ and {ZIP_PATH.relative_to(ROOT)} ({ZIP_PATH.stat().st_size:,} bytes)", file=sys.stderr)
+    print(f"build: {engine}: wrote site/ and {ZIP_PATH.relative_to(ROOT)} ({size:,} bytes)", file=sys.stderr)
     return EX_OK
 
 

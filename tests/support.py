@@ -10,6 +10,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("docs", "overrides", "includes", "reference", "scripts", "mkdocs.yml", "mkdocs-offline.yml")
 
+# Both engines build every output the tests look at; MkDocs is the default.
+ENGINES = ("mkdocs", "zensical")
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"  # scripts/test installs it
+
+# Where each engine's offline build keeps its search index: the JS copy a
+# page loads from file://, and the JSON one the bundle leaves out.
+SEARCH_INDEX = {
+    "mkdocs": ("search/search_index.js", "search/search_index.json"),
+    "zensical": ("search.js", "search.json"),
+}
+
 
 def copy_project(dest: Path) -> Path:
     """Copy what a build reads into `dest`; returns `dest`."""
@@ -23,12 +34,12 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def run_build(project: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run the README's build (scripts/build's Python half) in `project`."""
+def run_build(project: Path, *args: str, engine: str = "mkdocs", **env: str) -> subprocess.CompletedProcess:
+    """Run the README's build (scripts/build's Python half) in `project` with `engine`; `env` adds variables."""
     return subprocess.run(
-        [sys.executable, "-m", "scripts.sitebuild", *args],
+        [sys.executable, "-m", "scripts.sitebuild", "--engine", engine, *args],
         cwd=project,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1700000000"},
+        env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1700000000", "ZENSICAL": str(ZENSICAL), **env},
     )

@@ -51,6 +51,7 @@ CODES: dict[str, str] = {
     "DOC003": "a claim page's level-2 headings are missing or out of order",
     "DOC004": "two claim pages annotate the same claim",
     "DOC005": "the rating line under Bottom line is missing or differs from `rating:`",
+    "DOC006": "front matter `bottom_line` differs from the Bottom line section",
     "GEN001": "a generated page is stale or was edited by hand",
     "HTM001": "raw HTML uses a tag outside the allow-list",
     "HTM002": "raw HTML uses a forbidden attribute or a javascript: URL",

@@ -25,7 +25,16 @@ RATINGS = (
     "Unsupported",
 )
 
-CLAIM_META_REQUIRED = ("title", "description", "claim", "claim_summary", "rating", "published", "reviewed")
+CLAIM_META_REQUIRED = (
+    "title",
+    "description",
+    "claim",
+    "claim_summary",
+    "rating",
+    "bottom_line",
+    "published",
+    "reviewed",
+)
 
 CLAIM_HEADINGS = (
     "The claim",

@@ -15,6 +15,8 @@ from ..rules import CLAIM_HEADINGS, CLAIM_META_REQUIRED, RATINGS
 from ..text import normalise, strip_emphasis
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+_ANY_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(.+?)\1")
 _SPACE = re.compile(r"\s+")
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -31,6 +33,31 @@ def reference_sections(reference: str) -> dict[int, list[str]]:
             continue
         sections[current].append(para)
     return sections
+
+
+def plain_text(markdown: str) -> str:
+    """A paragraph as a reader reads it: links as their text, no footnote markers or emphasis."""
+    text = _LINK.sub(r"\1", _FOOTNOTE_REF.sub("", markdown))
+    return normalise(_ANY_EMPHASIS.sub(r"\2", text))
+
+
+def _bottom_line_problem(page: Page) -> Diagnostic | None:
+    """DOC006: `bottom_line:` must read as the Bottom line section does (share cards, the verdict)."""
+    want = page.meta.get("bottom_line")
+    paras = [u for u in page.units if u.section == "Bottom line" and not u.text.startswith("Rating:")]
+    if not isinstance(want, str) or not want.strip() or not paras:
+        return None  # DOC002 reports a missing key; DOC003 a missing section
+    said = plain_text(" ".join(u.text for u in paras))
+    if normalise(want) == said:
+        return None
+    return Diagnostic(
+        page.path,
+        page.meta_line,
+        1,
+        "DOC006",
+        f"front matter bottom_line differs from the Bottom line section: {said[:60]!r}…",
+        help="copy the section's text into `bottom_line:` as plain words (links as their text, no footnotes)",
+    )
 
 
 def _meta_problems(page: Page) -> list[str]:
@@ -111,6 +138,8 @@ def check_claim_pages(project: Project) -> list[Diagnostic]:
                         help="one rating line, the same label as `rating:` in the front matter",
                     )
                 )
+        if page.meta.get("status") != "in-progress" and (problem := _bottom_line_problem(page)):
+            out.append(problem)
         quoted = [u for u in page.units if u.kind == "quote" and u.section == "The claim"]
         paras = [normalise(strip_emphasis(u.text)) for u in quoted]
         for u, para in zip(quoted, paras, strict=True):
