@@ -69,26 +69,71 @@ def synthetic_site(dest: Path, factor: int) -> Path:
     return dest
 
 
+PROJECT_PARTS = ("docs", "overrides", "includes", "reference", "scripts", "mkdocs.yml", "mkdocs-offline.yml")
+
+
+def copy_project(dest: Path) -> Path:
+    """What a build reads, copied to `dest`."""
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / part)
+    return dest
+
+
+def run_seconds(cmd: list[str], cwd: Path) -> float:
+    """Wall-clock seconds of one whole process; NaN (and its output printed) if it fails."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        cmd,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1"),
+    )
+    if result.returncode:
+        print(result.stdout + result.stderr, file=sys.stderr)
+        return float("nan")
+    return time.perf_counter() - start
+
+
+def engine_commands(engine: str) -> dict[str, list[str]]:
+    """{what: command} for one engine: a bare strict build of mkdocs.yml, and the README's build."""
+    if engine == "mkdocs":
+        bare = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "mkdocs.yml", "-d", "build/bench"]
+    else:
+        from scripts.engines import zensical_command
+
+        bare = [zensical_command(), "build", "--strict", "--clean", "-f", "mkdocs.yml"]
+    return {"bare": bare, "full": [sys.executable, "-m", "scripts.sitebuild", "--skip-check", "--engine", engine]}
+
+
+def time_engines(rounds: int = 3) -> dict[tuple[str, str], float]:
+    """Best of `rounds` clean builds per engine, the engines alternating in one run (same machine state)."""
+    from scripts.engines import ENGINES, BuildError
+
+    best: dict[tuple[str, str], float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp) / "project")
+        for _ in range(rounds):
+            for engine in ENGINES:
+                try:
+                    commands = engine_commands(engine)
+                except BuildError as err:
+                    print(f"{engine}: {err}", file=sys.stderr)
+                    continue
+                for what, cmd in commands.items():
+                    shutil.rmtree(project / ".cache", ignore_errors=True)  # Zensical's cache: a clean build
+                    seconds = run_seconds(cmd, project)
+                    best[engine, what] = min(best.get((engine, what), float("inf")), seconds)
+    return best
+
+
 def time_build() -> float:
     """Seconds for the whole build (checks, site, bundle) in a temporary copy."""
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp) / "project"
-        project.mkdir()
-        for part in ("docs", "overrides", "includes", "reference", "scripts", "mkdocs.yml", "mkdocs-offline.yml"):
-            src = ROOT / part
-            (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / part)
-        start = time.perf_counter()
-        result = subprocess.run(
-            [sys.executable, "-m", "scripts.sitebuild"],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"),
-        )
-        if result.returncode:
-            print(result.stdout + result.stderr, file=sys.stderr)
-            return float("nan")
-        return time.perf_counter() - start
+        project = copy_project(Path(tmp) / "project")
+        return run_seconds([sys.executable, "-m", "scripts.sitebuild"], project)
 
 
 def main() -> int:
@@ -107,6 +152,10 @@ def main() -> int:
             )
     build = time_build()
     print(f"build (checks + site + bundle): {build:.2f} s; checker share {base / build:.1%}")
+    print("engines, best of 3 clean builds, alternating in this run:")
+    for (engine, what), seconds in sorted(time_engines().items()):
+        label = "bare strict build of mkdocs.yml" if what == "bare" else "scripts/build --skip-check (bundle + site)"
+        print(f"  {engine:<9} {label:<44} {seconds:5.2f} s")
     try:
         from scripts import bench_reader
     except ImportError:

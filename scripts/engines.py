@@ -47,7 +47,9 @@ def zensical_command() -> str:
             return str(candidate)
     found = shutil.which("zensical")
     if not found:
-        raise BuildError("Zensical is not installed\nhelp: scripts/build --engine zensical installs requirements/zensical.txt")
+        raise BuildError(
+            "Zensical is not installed\nhelp: scripts/build --engine zensical installs requirements/zensical.txt"
+        )
     return found
 
 

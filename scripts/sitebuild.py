@@ -92,7 +92,9 @@ def replace_dir(new: Path, target: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Build both outputs; return an exit code."""
     parser = argparse.ArgumentParser(prog="scripts/build", description=__doc__.splitlines()[0])
-    parser.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="the site generator (default: mkdocs)")
+    parser.add_argument(
+        "--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="the site generator (default: mkdocs)"
+    )
     parser.add_argument(
         "--skip-check", action="store_true", help="do not run the editorial checker first (tests use this)"
     )
@@ -117,7 +119,7 @@ def build(engine: str, *, skip_check: bool) -> int:
             return EX_FAILED
 
     epoch = source_date_epoch()
-    built = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    built = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
     env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1")
     (ROOT / "build").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=ROOT / "build", prefix="tmp-") as tmp:

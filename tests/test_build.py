@@ -99,7 +99,9 @@ def test_the_home_page_offers_the_offline_edition(built):
     """The online home page links the zip, copied into the site, with its real size and date."""
     html = (built / "site" / "index.html").read_text(encoding="utf-8")
     zipped = built / "dist" / ZIP
-    link = re.search(r'<a href="(downloads/[^"]+)" download>Download the offline edition</a> \(ZIP, ([\d,]+) KB, built', html)
+    link = re.search(
+        r'<a href="(downloads/[^"]+)" download>Download the offline edition</a> \(ZIP, ([\d,]+) KB, built', html
+    )
     assert link, "no download link on the home page"
     assert (built / "site" / link.group(1)).read_bytes() == zipped.read_bytes()
     assert int(link.group(2).replace(",", "")) == round(zipped.stat().st_size / 1000)

@@ -5,17 +5,15 @@ the registries readers can download."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
-from support import ROOT, copy_project
+from support import ROOT, copy_project, run_build
 
 CLAIMS = sorted((ROOT / "docs" / "claims").glob("fact-*.md"))
 
@@ -167,24 +165,17 @@ def test_pages_other_than_claims_carry_neither(built):
 
 
 @pytest.fixture(scope="module")
-def site_without_rating(tmp_path_factory) -> Path:
+def site_without_rating(tmp_path_factory, engine) -> Path:
     """A copy whose fact-1 page lacks `rating` and whose fact-3 page has `reviewed: soon` (the checker's
-    DOC002), built by MkDocs alone."""
-    project = copy_project(tmp_path_factory.mktemp("norating") / "project")
+    DOC002), built with the checker skipped, by the engine under test."""
+    project = copy_project(tmp_path_factory.mktemp(f"norating-{engine}") / "project")
     for name, pattern, repl in (("fact-1.md", r"^rating:.*\n", ""), ("fact-3.md", r"^reviewed:.*$", "reviewed: soon")):
         page = project / "docs" / "claims" / name
         text = page.read_text(encoding="utf-8")
         page.write_text(re.sub(pattern, repl, text, count=1, flags=re.M), encoding="utf-8")
-    out = project / "out"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(out)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = run_build(project, "--skip-check", engine=engine)
     assert result.returncode == 0, result.stderr
-    return out
+    return project / "site"
 
 
 @pytest.mark.parametrize("broken", ["fact-1.md", "fact-3.md"])
@@ -207,3 +198,70 @@ def test_registry_downloads_resolve(built, bundle_dir, page, data):
     assert f'href="data/{data}"' in offline
     assert (bundle_dir / "data" / data).is_file()
     assert (built / "site" / "data" / data).read_bytes() == (built / "docs" / "data" / data).read_bytes()
+
+
+# --- the published address ---------------------------------------------------
+
+ADDRESS = "https://example.github.io/secure-communities-annotated/"
+
+
+@pytest.fixture(scope="module")
+def addressed(tmp_path_factory, engine) -> Path:
+    """The site built as the Pages workflow builds it, with SITE_ADDRESS set."""
+    project = copy_project(tmp_path_factory.mktemp(f"addressed-{engine}") / "project")
+    result = run_build(project, "--skip-check", engine=engine, SITE_ADDRESS=ADDRESS)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def meta_tags(page: str) -> dict[str, str]:
+    """{property or name: content} of the page's <meta> tags."""
+    found = re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)"', page)
+    return {key: html.unescape(value) for key, value in found}  # minijinja escapes "/" too: &#x2f;
+
+
+@pytest.mark.parametrize("md", CLAIMS, ids=lambda p: p.stem)
+def test_with_an_address_claim_pages_carry_it_everywhere(addressed, md):
+    meta = front_matter(addressed / "docs" / "claims" / md.name)
+    url = f"{ADDRESS}claims/{md.stem}/"
+    page = claim_html(addressed / "site", md)
+    b = blocks(page)
+    assert json.loads(b.jsonld[0])["url"] == url
+    assert url in b.pre["cite-plain"] and f"url = {{{url}}}," in b.pre["cite-bibtex"]
+    assert json.loads(b.pre["cite-csl"])[0]["URL"] == url
+    assert f'<link rel="canonical" href="{url}">' in page
+    tags = meta_tags(page)
+    card = f"Our rating: {meta['rating']}. {meta['bottom_line']}"
+    assert tags["og:url"] == url and tags["og:type"] == "article"
+    assert tags["og:title"] == tags["twitter:title"] == meta["title"]
+    assert tags["og:description"] == tags["twitter:description"] == card
+    assert tags["twitter:card"] == "summary"
+
+
+def test_with_an_address_the_sitemap_lists_every_page(addressed):
+    sitemap = (addressed / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    pages = [p for p in (addressed / "site").rglob("index.html") if p.parent.name != "downloads"]
+    assert f"{ADDRESS}claims/fact-1/" in locs and ADDRESS in locs
+    assert len(locs) == len(pages)
+    assert all(loc.startswith(ADDRESS) for loc in locs)
+
+
+def test_with_an_address_the_bundle_still_holds_none(addressed, tmp_path):
+    """The offline edition never carries the published address: it is read from disk."""
+    import zipfile
+
+    with zipfile.ZipFile(addressed / "dist" / "secure-communities-annotated.zip") as zf:
+        texts = [zf.read(n).decode("utf-8") for n in zf.namelist() if n.endswith((".html", ".xml", ".js"))]
+    assert not [t for t in texts if ADDRESS in t]
+
+
+def test_without_an_address_no_page_holds_an_absolute_url_of_ours(built):
+    for path in (built / "site").rglob("*.html"):
+        page = path.read_text(encoding="utf-8")
+        assert 'rel="canonical"' not in page, path
+        assert 'property="og:' not in page and "twitter:card" not in page, path
+    b = blocks(claim_html(built / "site", CLAIMS[0]))
+    assert "url" not in json.loads(b.jsonld[0])
+    assert "url =" not in b.pre["cite-bibtex"] and "URL" not in json.loads(b.pre["cite-csl"])[0]
+    assert "<loc>" not in (built / "site" / "sitemap.xml").read_text(encoding="utf-8")

@@ -101,8 +101,14 @@ def _source_entry(s: Source, pages: list[Page], figures: list[Figure]) -> list[s
         f"- **By:** {by}",
         f"- **Kind:** {s.kind}",
         f"- **Date:** {s.date}",
-        f"- **Read at:** <{s.url}> (accessed {s.accessed})",
     ]
+    if s.archive_url:
+        lines += [
+            f"- **Original address:** <{s.url}> (not seen live)",
+            f"- **Read at:** <{s.archive_url}>, an archived copy (accessed {s.accessed})",
+        ]
+    else:
+        lines.append(f"- **Read at:** <{s.url}> (accessed {s.accessed})")
     if s.copy:
         lines.append(f"- **About this copy:** {' '.join(s.copy.split())}")
     if pages:
@@ -113,8 +119,23 @@ def _source_entry(s: Source, pages: list[Page], figures: list[Figure]) -> list[s
         lines.append("- **Figures:** " + ", ".join(f"[{f.id}](figures.md#{f.id})" for f in figures))
     lines.append("")
     for e in s.excerpts:
-        lines += [f"> {' '.join(e.text.split())}", ">", f"> — {' '.join(e.locator.split())}", ""]
+        where = SEEN_NOTE.get(e.seen, "")
+        lines += [
+            f'<a id="{e.anchor(s.id)}"></a>',
+            "",
+            f"> {' '.join(e.text.split())}",
+            ">",
+            f"> — {' '.join(e.locator.split())}{where}",
+            "",
+        ]
     return lines
+
+
+# How the sources page says where a passage was read (an excerpt's `seen`).
+SEEN_NOTE = {
+    "copy": " (read at the copy described above)",
+    "notes": " (seen only in our research notes, not in a stored copy of the source)",
+}
 
 
 def render_figures(project: Project) -> str:

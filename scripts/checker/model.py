@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .text import passage_anchor
+
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -28,6 +30,11 @@ class Excerpt:
     locator: str
     text: str
     line: int
+    seen: str = ""  # url, copy or notes: where we read this passage (SEEN in rules.py)
+
+    def anchor(self, source_id: str) -> str:
+        """The passage's anchor on the sources page: `<source id>--<locator as a slug>`."""
+        return passage_anchor(source_id, self.locator)
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,13 @@ class Source:
     path: str
     author: str = ""
     copy: str = ""
+    archive_url: str = ""  # an archived copy we actually read; `url` is then the original's address
     background: bool = False
+    cited_whole: str = ""  # why a footnote may cite this source without naming a passage
+
+    def passage(self, anchor: str) -> Excerpt | None:
+        """The excerpt whose anchor is `anchor`, if any."""
+        return next((e for e in self.excerpts if e.anchor(self.id) == anchor), None)
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,9 @@ class FootnoteDef:
     source_id: str | None
     locator: str
     text: str
+    # The passages it names: (anchor on the sources page, link text), in order.
+    passages: tuple[tuple[str, str], ...] = ()
+    generated: tuple[str, ...] = ()  # the indented lines below it, which scripts/generate writes
 
 
 @dataclass(frozen=True)

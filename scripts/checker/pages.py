@@ -35,7 +35,9 @@ LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 QUOTE = re.compile(r"\"([^\"\n]+(?:\n[^\"\n]+)*)\"|“([^”]+)”")
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-SOURCE_LINK_TARGET = re.compile(r"(?:^|/)sources\.md#([^#\s]+)$")
+# A source entry (#gao-12-708) or one of its passages (#gao-12-708--highlights):
+# source ids never hold "--", so the first "--" splits the two.
+SOURCE_LINK_TARGET = re.compile(r"(?:^|/)sources\.md#((?:(?!--)[^#\s])+)(?:--([^#\s]+))?$")
 FIGURE_LINK_TARGET = re.compile(r"(?:^|/)figures\.md#([^#\s]+)$")
 
 
@@ -159,14 +161,20 @@ def _front_matter(text: str, rel: str) -> tuple[dict, int, int, list[Diagnostic]
     return {}, 1, len(lines), [Diagnostic(rel, 1, 1, "DOC001", "front matter is not closed by a '---' line")]
 
 
-def _footnote(label: str, line: int, body: str) -> FootnoteDef:
-    """A footnote definition, with the source it links and its locator."""
+def _footnote(label: str, line: int, body: str, generated: tuple[str, ...] = ()) -> FootnoteDef:
+    """A footnote definition: the source it links, the passages it names, its locator."""
     for m in LINK.finditer(body):
         src = SOURCE_LINK_TARGET.search(m.group(2))
-        if src:
-            locator = body[m.end() :].strip().lstrip(",;:.").strip().rstrip(".").strip()
-            return FootnoteDef(label, line, 1, src.group(1), locator, body)
-    return FootnoteDef(label, line, 1, None, "", body)
+        if src and not src.group(2):
+            rest = body[m.end() :]
+            passages = []
+            for p in LINK.finditer(rest):
+                target = SOURCE_LINK_TARGET.search(p.group(2))
+                if target and target.group(2):
+                    passages.append((f"{target.group(1)}--{target.group(2)}", p.group(1)))
+            locator = LINK.sub(lambda p: p.group(1), rest).strip().lstrip(",;:.").strip().rstrip(".").strip()
+            return FootnoteDef(label, line, 1, src.group(1), locator, body, tuple(passages), generated)
+    return FootnoteDef(label, line, 1, None, "", body, (), generated)
 
 
 def parse_page(root: Path, rel_to_root: str, rel_to_docs: str) -> tuple[Page | None, list[Diagnostic]]:
@@ -195,8 +203,16 @@ def parse_page(root: Path, rel_to_root: str, rel_to_docs: str) -> tuple[Page | N
         if in_fence:
             continue
         if last_def is not None and raw.startswith("    ") and raw.strip():
-            last_def[2] += " " + raw.strip()
+            # Lines indented under a definition, after a blank line, are the
+            # passages scripts/generate writes (GEN002); right below it, a
+            # wrapped continuation of the definition itself.
+            if last_def[3] or lines[idx - 1].strip() == "":
+                last_def[3].append(raw)
+            else:
+                last_def[2] += " " + raw.strip()
             continue
+        if last_def is not None and not raw.strip() and idx + 1 < len(lines) and lines[idx + 1].startswith("    "):
+            continue  # a blank line inside a footnote, before its generated passages
         last_def = None
         if not raw.strip():
             flush()
@@ -223,7 +239,7 @@ def parse_page(root: Path, rel_to_root: str, rel_to_docs: str) -> tuple[Page | N
         fd = FOOTNOTE_DEF.match(raw)
         if fd:
             flush()
-            last_def = [fd.group(1), n, fd.group(2)]
+            last_def = [fd.group(1), n, fd.group(2), []]
             footnotes.append(last_def)
             continue
         if ADMONITION.match(raw):
@@ -272,7 +288,7 @@ def parse_page(root: Path, rel_to_root: str, rel_to_docs: str) -> tuple[Page | N
             current = _Builder("paragraph", section)
         current.add(n, indent + 1, stripped)
     flush()
-    defs = tuple(_footnote(label, line, body) for label, line, body in footnotes)
+    defs = tuple(_footnote(label, line, body, tuple(gen)) for label, line, body, gen in footnotes)
     page = Page(
         path=rel_to_root,
         rel=rel_to_docs,

@@ -138,6 +138,8 @@ def load_sources(root: Path, rel: str) -> tuple[list[Source], list[Diagnostic]]:
                 path=rel,
                 author=_scalar(fields, "author") or "",
                 copy=_scalar(fields, "copy") or "",
+                archive_url=_scalar(fields, "archive_url") or "",
+                cited_whole=_scalar(fields, "cited_whole") or "",
                 background=background == "true",
             )
         )
@@ -158,7 +160,7 @@ def _excerpts(rel: str, node: yaml.Node | None, sid: str) -> tuple[list[Excerpt]
                 Diagnostic(rel, _line(item), 1, "SRC001", f"source {sid!r}: each excerpt needs a locator and a text")
             )
             continue
-        out.append(Excerpt(locator=locator, text=text, line=_line(item)))
+        out.append(Excerpt(locator=locator, text=text, line=_line(item), seen=_scalar(fields, "seen") or ""))
     return out, diags
 
 

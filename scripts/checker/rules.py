@@ -10,7 +10,12 @@ import re
 SOURCE_KINDS = ("government", "court", "legislation", "academic", "think tank", "advocacy", "press", "other")
 
 SOURCE_FIELDS_REQUIRED = ("id", "title", "publisher", "kind", "date", "url", "accessed", "excerpts")
-SOURCE_FIELDS_OPTIONAL = ("author", "copy", "background")
+SOURCE_FIELDS_OPTIONAL = ("author", "copy", "archive_url", "background", "cited_whole")
+
+# Where an excerpt was read: at the registered url (or its archive_url), at
+# the named copy (the source's `copy` note says which), or only in our
+# research notes (never a sentence's only support: CIT011).
+SEEN = ("url", "copy", "notes")
 
 FIGURE_FIELDS_REQUIRED = ("id", "format", "unit", "counts")
 FIGURE_FIELDS_SOURCED = ("source", "locator", "excerpt")

@@ -15,6 +15,19 @@ _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """Lowercase words joined by hyphens: "Highlights, \"What GAO Found\"" -> "highlights-what-gao-found"."""
+    return _NOT_SLUG.sub("-", normalise(text).lower()).strip("-")
+
+
+def passage_anchor(source_id: str, locator: str) -> str:
+    """Where a stored passage stands on the sources page; source ids never hold "--"."""
+    return f"{source_id}--{slug(locator)}"
+
+
 def normalise(text: str) -> str:
     """Plain quotes and dashes, single spaces, no surrounding space."""
     return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()

@@ -78,18 +78,19 @@ def server(built):
 
 
 @pytest.fixture(scope="session")
-def online(built, server) -> Tree:
+def online(built, server, engine) -> Tree:
     """The online build, served over HTTP."""
-    return Tree("online", built / "site", server)
+    return Tree("online", built / "site", server, engine)
 
 
 @pytest.fixture(scope="session")
-def offline(bundle_dir) -> Tree:
+def offline(bundle_dir, engine) -> Tree:
     """The offline bundle, opened from disk."""
-    return Tree("bundle", bundle_dir, bundle_dir.as_uri() + "/")
+    return Tree("bundle", bundle_dir, bundle_dir.as_uri() + "/", engine)
 
 
 @pytest.fixture(scope="session", params=["online", "bundle"])
-def tree(request) -> Tree:
-    """Each build in turn: the online site, then the bundle."""
+def tree(request, engine) -> Tree:
+    """Each build in turn: the online site, then the bundle (for each engine: named
+    here so that pytest parametrizes it, as getfixturevalue alone would not)."""
     return request.getfixturevalue("online" if request.param == "online" else "offline")

@@ -12,8 +12,8 @@ class Tree:
 
     LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
-    def __init__(self, name: str, root: Path, base: str):
-        self.name, self.root, self.base = name, root, base
+    def __init__(self, name: str, root: Path, base: str, engine: str = "mkdocs"):
+        self.name, self.root, self.base, self.engine = name, root, base, engine
 
     @property
     def pages(self) -> dict[str, str]:
@@ -40,3 +40,25 @@ class Tree:
         rel = unquote(urlsplit(url).path.removeprefix(urlsplit(self.base).path))
         path = self.root / rel
         return path / "index.html" if path.is_dir() else path
+
+
+def open_search(page, engine: str, term: str):
+    """Search as a reader does, with the engine's own search box; returns the result links.
+
+    MkDocs (Material): the `s` shortcut focuses the header's box, and results
+    are `.md-search-result__link`. Zensical: the header's Search button opens
+    a dialog whose combobox lists results as options (links) of a listbox.
+    """
+    from playwright.sync_api import expect
+
+    if engine == "mkdocs":
+        page.keyboard.press("s")
+        box = page.get_by_role("textbox", name="Search")
+        expect(box).to_be_focused()
+        box.press_sequentially(term)  # Material listens to key events
+        return page.locator(".md-search-result__link")
+    page.get_by_role("button", name="Search").click()
+    box = page.get_by_role("combobox", name="Search")
+    expect(box).to_be_focused()
+    box.press_sequentially(term)
+    return page.get_by_role("listbox", name="Search results").get_by_role("option")

@@ -69,8 +69,10 @@ def check_sources(project: Project) -> list[Diagnostic]:
                         help="write YYYY, YYYY-MM or YYYY-MM-DD",
                     )
                 )
+        # An original read through an archive may never have had https.
+        schemes = ("https", "http") if s.archive_url else ("https",)
         url = urlparse(s.url)
-        if url.scheme != "https" or not url.netloc:
+        if url.scheme not in schemes or not url.netloc:
             out.append(
                 Diagnostic(
                     s.path,
@@ -79,6 +81,18 @@ def check_sources(project: Project) -> list[Diagnostic]:
                     "SRC006",
                     f"source {s.id!r} has URL {s.url!r}",
                     help="give the absolute https address where the document was read",
+                )
+            )
+        archive = urlparse(s.archive_url)
+        if s.archive_url and (archive.scheme != "https" or not archive.netloc):
+            out.append(
+                Diagnostic(
+                    s.path,
+                    s.line,
+                    1,
+                    "SRC006",
+                    f"source {s.id!r} has archive_url {s.archive_url!r}",
+                    help="give the absolute https address of the archived copy you read",
                 )
             )
     return out
