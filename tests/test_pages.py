@@ -63,9 +63,12 @@ def test_remote_detection_is_not_blind():
 # its own, so that growth of content cannot hide a regression of the theme
 # (source maps, stemmers, fonts). Raising either number is a reviewed change
 # whose commit message gives the new measurement.
-# Zensical's bundle (measured 2026-12-01: 445,348 bytes, shell 97,666) is
-# larger: its theme script is bigger and it ships its own search engine.
-ZIP_BUDGET = {"mkdocs": 460_000, "zensical": 481_000}  # bytes; measured 424,848 and 445,348
+# Zensical's bundle is larger: its theme script is bigger and it ships its
+# own search engine. On 2026-12-01 every footnote came to carry the passages
+# it rests on (scripts/generate writes them under each definition), and the
+# zip grew from 424,848 to 551,947 bytes (MkDocs) and from 445,348 to
+# 571,154 (Zensical); the budgets are those measurements plus about 8%.
+ZIP_BUDGET = {"mkdocs": 596_000, "zensical": 617_000}  # bytes; measured 551,947 and 571,154
 SHELL_BUDGET = {"mkdocs": 84_000, "zensical": 106_000}  # compressed bytes under assets/; measured 76,412 and 97,666
 
 

@@ -6,7 +6,8 @@ per code, and a test keeps the two in step.
 
 Families: IO (files), REG (registry files), SRC (sources), FIG (figures),
 CIT (citations), QUO (quotations), CLM (the claim text), DOC (page shape),
-GEN (generated pages), HTM (raw HTML), WRD (words to watch).
+GEN (generated pages), HTM (raw HTML), WRD (words to watch), DAT (dates),
+ABS (absence claims and their search records).
 """
 
 CODES: dict[str, str] = {
@@ -22,6 +23,8 @@ CODES: dict[str, str] = {
     "SRC006": "a source's URL is not an absolute https URL",
     "SRC007": "a source is cited nowhere and not marked background",
     "SRC008": "a source has a field the schema does not know",
+    "SRC009": "two passages of one source share a locator",
+    "SRC010": "a passage does not say where it was seen (url, copy or notes)",
     "FIG001": "a figure lacks a required field, or has both or neither of value and formula",
     "FIG002": "two figures share an id",
     "FIG003": "a figure names a source that is not registered",
@@ -41,6 +44,14 @@ CODES: dict[str, str] = {
     "CIT005": "a footnote definition gives no locator",
     "CIT006": "a paragraph, list item or table row of annotation prose has no citation",
     "CIT007": "a footnote label is defined twice on one page",
+    "CIT008": "a footnote names no stored passage of its source",
+    "CIT009": "a footnote names a passage its source does not have",
+    "CIT010": "a passage link's text differs from the passage's locator",
+    "CIT011": "a paragraph rests only on passages seen in our research notes",
+    "DAT001": "a date in prose stands in no passage the paragraph cites",
+    "ABS001": "an absence claim links no search record",
+    "ABS002": "a link names a search record that does not exist",
+    "ABS003": "a search record lacks a field or has a bad id",
     "QUO001": "a quotation is not in any stored excerpt of the sources cited beside it",
     "QUO002": "a quotation stands in a paragraph that cites no source",
     "CLM001": "a passage of the claim blockquote is not in ICE's text",
@@ -53,6 +64,7 @@ CODES: dict[str, str] = {
     "DOC005": "the rating line under Bottom line is missing or differs from `rating:`",
     "DOC006": "front matter `bottom_line` differs from the Bottom line section",
     "GEN001": "a generated page is stale or was edited by hand",
+    "GEN002": "the passages written under a footnote are stale or were edited by hand",
     "HTM001": "raw HTML uses a tag outside the allow-list",
     "HTM002": "raw HTML uses a forbidden attribute or a javascript: URL",
     "WRD001": "a word to watch stands in annotation prose (a warning)",

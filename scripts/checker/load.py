@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .model import Project
 from .pages import parse_page
-from .registry import add_draft_excerpts, load_corrections, load_figures, load_sources
+from .registry import add_draft_excerpts, load_corrections, load_figures, load_searches, load_sources
 from .rules import GENERATED
 from .textfile import read_text
 from .values import resolve
@@ -16,6 +16,7 @@ SOURCES = "docs/data/sources.yml"
 FIGURES = "docs/data/figures.yml"
 REFERENCE = "reference/get-the-facts.txt"
 CORRECTIONS = "docs/data/corrections.yml"
+SEARCHES = "docs/data/searches.yml"
 
 
 def load_project(root: Path, extra_registries: list[Path] = ()) -> Project:
@@ -39,6 +40,8 @@ def load_project(root: Path, extra_registries: list[Path] = ()) -> Project:
     ids = Counter(f.id for f in figures)  # a duplicated id has no single value (FIG002)
     project.values, project.value_problems = resolve([f for f in figures if ids[f.id] == 1])
     project.corrections, project.corrections_checked, more = load_corrections(root, CORRECTIONS)
+    diags += more
+    project.searches, more = load_searches(root, SEARCHES)
     diags += more
 
     ref_text, err = read_text(root / REFERENCE, REFERENCE)

@@ -154,6 +154,20 @@ class Page:
 
 
 @dataclass(frozen=True)
+class SearchRecord:
+    """A search we made and what it found: the record behind "we found no ..." (searches.yml)."""
+
+    id: str
+    sought: str
+    where: str
+    when: str
+    terms: tuple[str, ...]
+    found: str
+    line: int
+    path: str
+
+
+@dataclass(frozen=True)
 class Correction:
     """One entry of the corrections log."""
 
@@ -181,4 +195,5 @@ class Project:
     value_problems: dict[str, str] = field(default_factory=dict)
     corrections: list[Correction] = field(default_factory=list)
     corrections_checked: str = ""
+    searches: list[SearchRecord] = field(default_factory=list)
     load_errors: list[Diagnostic] = field(default_factory=list)

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import yaml
 
-from .model import Correction, Diagnostic, Excerpt, Figure, Source
+from .model import Correction, Diagnostic, Excerpt, Figure, SearchRecord, Source
 from .rules import (
     FIGURE_FIELDS_OPTIONAL,
     FIGURE_FIELDS_REQUIRED,
     FIGURE_FIELDS_SOURCED,
+    ID_RE,
     SOURCE_FIELDS_OPTIONAL,
     SOURCE_FIELDS_REQUIRED,
 )
@@ -227,6 +228,47 @@ def load_corrections(root: Path, rel: str) -> tuple[list[Correction], str, list[
             continue
         out.append(Correction(*values))
     return out, _scalar(fields, "checked"), diags
+
+
+SEARCH_FIELDS = ("id", "sought", "where", "when", "terms", "found")
+
+
+def load_searches(root: Path, rel: str) -> tuple[list[SearchRecord], list[Diagnostic]]:
+    """Search records from `rel`: what we looked for, where, when, with which terms, what turned up."""
+    entries, diags = load_entries(root, rel, "search records")
+    out = []
+    for line, fields in entries:
+        sid = _scalar(fields, "id") or "?"
+        terms_node = fields.get("terms")
+        terms = (
+            tuple(str(t.value) for t in terms_node.value if isinstance(t, yaml.ScalarNode))
+            if isinstance(terms_node, yaml.SequenceNode)
+            else ()
+        )
+        missing = [k for k in SEARCH_FIELDS if k != "terms" and not _scalar(fields, k)] + ([] if terms else ["terms"])
+        unknown = sorted(set(fields) - set(SEARCH_FIELDS))
+        if missing or unknown or not ID_RE.match(sid) or not sid.startswith("search-"):
+            problem = (
+                f"lacks {', '.join(repr(m) for m in missing)}"
+                if missing
+                else f"has unknown field(s) {', '.join(map(repr, unknown))}"
+                if unknown
+                else "needs an id of the form search-<kebab-case>"
+            )
+            diags.append(
+                Diagnostic(
+                    rel,
+                    line,
+                    1,
+                    "ABS003",
+                    f"search record {sid!r} {problem}",
+                    help="give id (search-...), sought, where, when (YYYY-MM-DD), terms (a list) and found",
+                )
+            )
+            continue
+        values = {k: _scalar(fields, k) or "" for k in SEARCH_FIELDS if k != "terms"}
+        out.append(SearchRecord(terms=terms, line=line, path=rel, **values))
+    return out, diags
 
 
 def add_draft_excerpts(root: Path, folder: Path, sources: list, diags: list) -> list:

@@ -121,3 +121,36 @@ HTML_TAGS_ALLOWED = frozenset(
     {"a", "abbr", "br", "div", "span", "sup", "sub", "details", "summary", "figure", "figcaption"}
 )
 HTML_ATTRS_ALLOWED = frozenset({"id", "class", "href", "title", "markdown"})
+
+# A full date in prose, in the formats the site and its sources use:
+# "Nov. 20, 2014", "November 20, 2014", "20 November 2014", "2014-11-20",
+# "11/20/2014". DAT001 looks for the same day in the passages a unit cites.
+_MONTH_WORD = (
+    r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+FULL_DATES = (
+    re.compile(_MONTH_WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH_WORD + r",?\s+(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(r"\b(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+)
+# A day without its year, for passages that give the year elsewhere
+# ("on Nov. 20" in a memo dated 2014).
+MONTH_DAYS = (
+    re.compile(_MONTH_WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"),
+    re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH_WORD + r"\b"),
+)
+# Pages whose prose must date-check (annotation prose, the ICE page's notes).
+DATES_CHECKED = ("claims/fact-*.md", "timeline.md", "the-page.md", "index.md")
+
+# Sentences that say we did not find something: each links its search
+# record on the methodology page (ABS001).
+ABSENCE = re.compile(
+    r"\b(?:we\s+(?:found|find|saw)\s+no|(?:could|did|have|has)\s+not\s+(?:find|found|see|seen|locate)|"
+    r"(?:was|were|is|are)\s+not\s+seen|not\s+been\s+(?:found|seen)|no\s+(?:\w+\s+){1,6}we\s+(?:found|saw)|"
+    r"we\s+(?:found|saw)\s+nothing|we\s+could\s+not\s+find|nowhere\s+(?:did\s+)?we\s+(?:find|see))\b",
+    re.IGNORECASE,
+)
+ABSENCE_CHECKED = ("claims/fact-*.md", "timeline.md", "the-page.md", "index.md")
+SEARCH_LINK_TARGET = re.compile(r"(?:^|/)methodology\.md#(search-[a-z0-9-]+)$")

@@ -28,6 +28,27 @@ def passage_anchor(source_id: str, locator: str) -> str:
     return f"{source_id}--{slug(locator)}"
 
 
+MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def human_date(value: str) -> str:
+    """A registry date as the site writes dates: 2010-11-05 -> Nov. 5, 2010; 2012-07 -> July 2012; 2012."""
+    parts = str(value).split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            return f"{MONTHS[numbers[1] - 1]} {numbers[2]}, {numbers[0]}"
+        if len(numbers) == 2:
+            return f"{MONTH_NAMES[numbers[1] - 1]} {numbers[0]}"
+    except (ValueError, IndexError):
+        pass
+    return str(value)
+
+
 def normalise(text: str) -> str:
     """Plain quotes and dashes, single spaces, no surrounding space."""
     return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()

@@ -7,9 +7,8 @@ import io
 import shutil
 from pathlib import Path
 
+from scripts.checker import write_generated
 from scripts.checker.__main__ import main
-from scripts.checker.generate import outputs
-from scripts.checker.load import load_project
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 GOOD = FIXTURES / "good"
@@ -18,9 +17,7 @@ BROKEN = FIXTURES / "broken"
 
 def regenerate(root: Path) -> None:
     """Rewrite the generated pages, as a contributor running scripts/generate would."""
-    project = load_project(root)
-    for rel, text in outputs(project, root).items():
-        (root / rel).write_text(text, encoding="utf-8")
+    write_generated.regenerate(root)
 
 
 def materialise(name: str, dest: Path) -> Path:

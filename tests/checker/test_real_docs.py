@@ -13,8 +13,9 @@ from fixture_site import run_checker
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIGURE_LINK = re.compile(r"\[([^\]]+)\]\(\.\./figures\.md#([a-z0-9-]+)\)")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]]+)\]: \[[^\]]*\]\(\.\./sources\.md#([a-z0-9-]+)\)", re.M)
-# A quotation in prose (not in the claim blockquote, not in a table).
-QUOTE = re.compile(r'^[^>|\n\-\[][^\n]*?"([A-Za-z][^"\n]*?(?:\s[^"\n]+?){3,})"', re.M)  # 4+ words
+# A quotation in prose (not in the claim blockquote, a table, or the passages
+# indented under a footnote, which scripts/generate writes).
+QUOTE = re.compile(r'^[^>|\n\-\[ ][^\n]*?"([A-Za-z][^"\n]*?(?:\s[^"\n]+?){3,})"', re.M)  # 4+ words
 
 
 @pytest.fixture

@@ -18,3 +18,67 @@ function markBareLinks() {
 }
 markBareLinks();
 window.addEventListener("beforeprint", markBareLinks);
+
+// Adjacent citation markers get a separator (extra.css puts a comma before
+// a marker marked "fn-follows"): otherwise notes 59, 60 and 61 read "596061".
+document.querySelectorAll(".md-typeset sup[id^='fnref']").forEach(function (sup) {
+  var prev = sup.previousSibling;
+  while (prev && prev.nodeType === Node.TEXT_NODE && !prev.textContent.trim()) prev = prev.previousSibling;
+  if (prev && prev.nodeType === Node.ELEMENT_NODE && prev.matches("sup[id^='fnref']")) {
+    sup.classList.add("fn-follows");
+  }
+});
+
+// On a touch screen, a tap on a citation opens its card in place: the
+// passage and its source, as the footnote holds them, without jumping to
+// the foot of the page. A button or Escape closes it and gives focus back.
+(function () {
+  var touch = window.matchMedia("(hover: none)");
+  var card = null;
+  var opener = null;
+
+  function close() {
+    if (!card) return;
+    card.remove();
+    card = null;
+    document.body.classList.remove("citation-card-open");
+    if (opener) opener.focus();
+    opener = null;
+  }
+
+  function open(ref) {
+    var note = document.getElementById(decodeURIComponent(ref.hash.slice(1)));
+    if (!note) return false;
+    close();
+    card = document.createElement("div");
+    card.className = "citation-card md-typeset";
+    card.setAttribute("role", "dialog");
+    card.setAttribute("aria-label", "Source of citation " + ref.textContent.trim());
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "citation-card__close";
+    button.textContent = "Close";
+    button.addEventListener("click", close);
+    var body = document.createElement("div");
+    body.innerHTML = note.innerHTML;
+    body.querySelectorAll(".footnote-backref").forEach(function (a) { a.remove(); });
+    card.append(button, body);
+    document.body.append(card);
+    document.body.classList.add("citation-card-open");
+    opener = ref;
+    button.focus();
+    return true;
+  }
+
+  document.addEventListener("click", function (event) {
+    var ref = event.target.closest ? event.target.closest("a.footnote-ref") : null;
+    if (ref && touch.matches) {
+      if (open(ref)) event.preventDefault();
+    } else if (card && !card.contains(event.target)) {
+      close();
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") close();
+  });
+})();
