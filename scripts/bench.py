@@ -129,6 +129,21 @@ def time_engines(rounds: int = 3) -> dict[tuple[str, str], float]:
     return best
 
 
+def checker_against_bare_build(rounds: int = 5) -> tuple[float, float]:
+    """Median wall seconds of the checker and of a bare `mkdocs build` of the same docs,
+    as whole processes, alternating in one run (start-up and imports included)."""
+    checker = [sys.executable, "-m", "scripts.checker"]
+    bare = engine_commands("mkdocs")["bare"]
+    times: dict[str, list[float]] = {"checker": [], "bare": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp) / "project")
+        run_seconds(checker, project)  # warm-up: byte-compiled modules, a warm disk cache
+        for _ in range(rounds):
+            times["checker"].append(run_seconds(checker, project))
+            times["bare"].append(run_seconds(bare, project))
+    return statistics.median(times["checker"]), statistics.median(times["bare"])
+
+
 def time_build() -> float:
     """Seconds for the whole build (checks, site, bundle) in a temporary copy."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -150,6 +165,11 @@ def main() -> int:
                 f"checker, {factor:>3}x content: {seconds * 1000:8.1f} ms  "
                 f"({seconds / base:5.1f}x the real site; {count} diagnostics, mostly DOC004 for the copies)"
             )
+    checker, bare = checker_against_bare_build()
+    print(
+        f"checker as a process: {checker:.3f} s against a bare mkdocs build {bare:.3f} s "
+        f"({checker / bare:.0%}; median of 5, alternating)"
+    )
     build = time_build()
     print(f"build (checks + site + bundle): {build:.2f} s; checker share {base / build:.1%}")
     print("engines, best of 3 clean builds, alternating in this run:")

@@ -83,6 +83,14 @@ def render_sources(project: Project) -> str:
         "[sources.yml](data/sources.yml).",
         "",
     ]
+    whole = sorted((s for s in project.sources if s.cited_whole), key=lambda s: s.id)
+    lines += ["## Sources cited whole", ""]
+    if whole:
+        lines += ["Citations of these sources name no single passage, for the reason given:", ""]
+        lines += [f"- [{s.title}](#{s.id}): {' '.join(s.cited_whole.split())}" for s in whole]
+    else:
+        lines.append("None: every citation on this site names the passages it rests on.")
+    lines.append("")
     for kind in SOURCE_KINDS:
         group = sorted((s for s in project.sources if s.kind == kind), key=lambda s: s.id)
         if not group:
@@ -113,6 +121,8 @@ def _source_entry(s: Source, pages: list[Page], figures: list[Figure]) -> list[s
         lines.append(f"- **Read at:** <{s.url}> (accessed {s.accessed})")
     if s.copy:
         lines.append(f"- **About this copy:** {' '.join(s.copy.split())}")
+    if s.cited_whole:
+        lines.append(f"- **Cited whole:** {' '.join(s.cited_whole.split())}")
     if pages:
         lines.append("- **Cited on:** " + ", ".join(f"[{_page_title(p)}]({p.rel})" for p in pages))
     elif s.background:

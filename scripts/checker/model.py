@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .text import passage_anchor
 
@@ -58,8 +59,16 @@ class Source:
     cited_whole: str = ""  # why a footnote may cite this source without naming a passage
 
     def passage(self, anchor: str) -> Excerpt | None:
-        """The excerpt whose anchor is `anchor`, if any."""
-        return next((e for e in self.excerpts if e.anchor(self.id) == anchor), None)
+        """The excerpt whose anchor is `anchor`, if any (the first, when a locator repeats: SRC009)."""
+        return self._passages.get(anchor)
+
+    @cached_property
+    def _passages(self) -> dict[str, Excerpt]:
+        """Anchor -> excerpt, computed once: every footnote looks its passages up here."""
+        out: dict[str, Excerpt] = {}
+        for e in self.excerpts:
+            out.setdefault(e.anchor(self.id), e)
+        return out
 
 
 @dataclass(frozen=True)

@@ -65,13 +65,13 @@ def quote_parts(quote: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def found_in(quote: str, passage: str) -> bool:
+def found_in(quote: str, passage: str, *, normalised: bool = False) -> bool:
     """True when every piece of `quote` stands in `passage`, in order.
 
     A comma or full stop closing the quotation may belong to the sentence
     around it (American usage puts it inside the quotes), so it is optional.
     """
-    haystack, pos = normalise(passage), 0
+    haystack, pos = (passage if normalised else normalise(passage)), 0
     for part in quote_parts(quote):
         found = haystack.find(part, pos)
         if found < 0 and part[-1:] in ",.":

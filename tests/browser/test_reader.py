@@ -21,7 +21,13 @@ def claim_page(recorded, tree):
     return page
 
 
-def test_footnote_shows_on_hover(claim_page):
+def passage_of(page, ref) -> str:
+    """The opening words of the first passage the footnote behind `ref` holds."""
+    target = ref.get_attribute("href").removeprefix("#")
+    return page.locator(f"[id='{target}'] blockquote p").first.inner_text()[:40]
+
+
+def test_footnote_shows_its_passage_on_hover(claim_page):
     ref = claim_page.locator("a.footnote-ref").nth(3)
     ref.hover()
     target = ref.get_attribute("href").removeprefix("#")
@@ -29,6 +35,9 @@ def test_footnote_shows_on_hover(claim_page):
     expect(claim_page.locator(TIP)).to_contain_text(
         claim_page.locator(f"[id='{target}'] p").first.inner_text().split("\n")[0][:30]
     )
+    # The card shows the evidence itself, and where it was read.
+    expect(claim_page.locator(TIP).locator("blockquote")).to_contain_text(passage_of(claim_page, ref))
+    expect(claim_page.locator(TIP).locator("a[href^='http']").first).to_be_attached()
 
 
 def test_footnote_shows_on_keyboard_focus_and_escape_hides_it(claim_page):
@@ -40,9 +49,71 @@ def test_footnote_shows_on_keyboard_focus_and_escape_hides_it(claim_page):
     else:
         pytest.fail("Tab never reached a footnote reference")
     expect(claim_page.locator(TIP)).to_be_visible()
+    focused = claim_page.locator("a.footnote-ref:focus")
+    expect(claim_page.locator(TIP).locator("blockquote")).to_contain_text(passage_of(claim_page, focused))
     claim_page.keyboard.press("Escape")
     expect(claim_page.locator(TIP)).to_be_hidden()
     assert claim_page.evaluate("document.activeElement.classList.contains('footnote-ref')")
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone_page(recorded, tree):
+    page = recorded(viewport=PHONE, is_mobile=True, has_touch=True).page
+    page.goto(tree.pages["claims/fact-1/"], wait_until="load")
+    return page
+
+
+def test_a_tap_opens_the_card_in_place_and_escape_gives_focus_back(phone_page):
+    page = phone_page
+    ref = page.locator("a.footnote-ref").nth(5)
+    ref.scroll_into_view_if_needed()
+    before = (page.url, page.evaluate("scrollY"))
+    ref.tap()
+    card = page.get_by_role("dialog", name=re.compile("Source of citation"))
+    expect(card).to_be_visible()
+    expect(card.locator("blockquote")).to_contain_text(passage_of(page, ref))
+    assert (page.url, page.evaluate("scrollY")) == before, "the tap jumped away from the text"
+    expect(card.get_by_role("button", name="Close")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(card).to_be_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('footnote-ref')")
+
+
+def test_the_card_closes_with_its_button(phone_page):
+    page = phone_page
+    ref = page.locator("a.footnote-ref").nth(2)
+    ref.scroll_into_view_if_needed()
+    ref.tap()
+    card = page.get_by_role("dialog", name=re.compile("Source of citation"))
+    card.get_by_role("button", name="Close").tap()
+    expect(card).to_be_hidden()
+    assert page.evaluate("document.activeElement.getAttribute('href')") == ref.get_attribute("href")
+
+
+SEPARATED = """() => [...document.querySelectorAll(".md-typeset sup[id^='fnref']")].filter(sup => {
+    let prev = sup.previousSibling;
+    while (prev && prev.nodeType === 3 && !prev.textContent.trim()) prev = prev.previousSibling;
+    return prev && prev.nodeType === 1 && prev.matches("sup[id^='fnref']");
+}).map(sup => getComputedStyle(sup, "::before").content)"""
+
+
+@pytest.mark.parametrize("name", ["timeline/", "claims/fact-1/", "claims/fact-5/"])
+def test_adjacent_citation_markers_never_run_together(recorded, tree, name):
+    page = recorded().page
+    page.goto(tree.pages[name], wait_until="load")
+    separators = page.evaluate(SEPARATED)
+    assert separators, "no adjacent markers to check on this page"
+    assert set(separators) == {'","'}
+
+
+def test_citation_markers_are_24px_targets(claim_page):
+    sizes = claim_page.eval_on_selector_all(
+        "a.footnote-ref", "as => as.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })"
+    )
+    assert min(w for w, _ in sizes) >= 24 and min(h for _, h in sizes) >= 24
 
 
 def test_footnote_back_link_returns_to_the_text(claim_page):
@@ -118,6 +189,12 @@ def print_problems(page) -> list[str]:
         problems.append(f"footnotes missing from print: {missing[:3]}")
     if "Citethispage" not in squeezed:
         problems.append("no citation printed")
+    addresses = page.eval_on_selector_all(
+        ".footnote li", "ls => ls.map(l => (l.querySelector('a[href^=\"http\"]') || {}).href)"
+    )
+    unprinted = [a for a in addresses if not a or "".join(a.split())[:40] not in squeezed]
+    if unprinted:
+        problems.append(f"footnotes printed without their source's address: {len(unprinted)} of {len(addresses)}")
     return problems
 
 

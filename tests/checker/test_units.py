@@ -125,3 +125,44 @@ def test_warnings_fail_only_under_strict(tmp_path):
     root = materialise("WRD001_1", tmp_path / "site")
     assert run_checker(root)[0] == 0
     assert run_checker(root, "--strict")[0] == 1
+
+
+def _site_with_bare_gao_footnote(tmp_path, cited_whole: str = ""):
+    import shutil
+
+    from fixture_site import GOOD, regenerate
+
+    root = tmp_path / "site"
+    shutil.copytree(GOOD, root)
+    page = root / "docs" / "claims" / "fact-1.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text.replace(
+            ', [Highlights, "What GAO Found"](../sources.md#gao-12-708--highlights-what-gao-found).', ", the report."
+        ),
+        encoding="utf-8",
+    )
+    if cited_whole:
+        registry = root / "docs" / "data" / "sources.yml"
+        text = registry.read_text(encoding="utf-8")
+        registry.write_text(
+            text.replace("- id: gao-12-708\n", f"- id: gao-12-708\n  cited_whole: {cited_whole}\n", 1), encoding="utf-8"
+        )
+    regenerate(root)
+    return root
+
+
+def test_a_footnote_naming_no_passage_fails(tmp_path):
+    from fixture_site import run_checker
+
+    code, out, _ = run_checker(_site_with_bare_gao_footnote(tmp_path))
+    assert code == 1 and "CIT008 footnote [^gao] names no stored passage of 'gao-12-708'" in out
+
+
+def test_a_source_cited_whole_needs_no_passage_and_is_listed_with_its_reason(tmp_path):
+    from fixture_site import run_checker
+
+    root = _site_with_bare_gao_footnote(tmp_path, cited_whole="a whole report's findings, summarised")
+    assert run_checker(root) == (0, "", "")
+    sources = (root / "docs" / "sources.md").read_text(encoding="utf-8")
+    assert "- [Secure Communities" in sources and ": a whole report's findings, summarised" in sources

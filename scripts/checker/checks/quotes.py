@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..model import Diagnostic, Page, Project, Span, Unit
 from ..rules import ICE_TEXT_SOURCES, MENTION_MAX_WORDS, QUOTES_EXEMPT
-from ..text import found_in, strip_emphasis
+from ..text import found_in, normalise, strip_emphasis
 from ._pages import matches
 
 _ATTRIBUTION = ("—", "--", "-- ")
@@ -34,9 +34,10 @@ def check_quotations(project: Project) -> list[Diagnostic]:
     out = []
     if not project.sources_ok:
         return out
-    excerpts = {s.id: [e.text for e in s.excerpts] for s in project.sources}
+    # Normalised once: a passage is searched by every quotation beside it.
+    excerpts = {s.id: [normalise(e.text) for e in s.excerpts] for s in project.sources}
     for sid in ICE_TEXT_SOURCES:
-        excerpts.setdefault(sid, []).append(project.reference_text)
+        excerpts.setdefault(sid, []).append(normalise(project.reference_text))
     for page in project.pages:
         if matches(page, QUOTES_EXEMPT):
             continue
@@ -65,7 +66,9 @@ def check_quotations(project: Project) -> list[Diagnostic]:
                         )
                     )
                     continue
-                if not any(found_in(q.text, text) for sid in cited for text in excerpts.get(sid, ())):
+                if not any(
+                    found_in(q.text, text, normalised=True) for sid in cited for text in excerpts.get(sid, ())
+                ):
                     out.append(
                         Diagnostic(
                             page.path,
