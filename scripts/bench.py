@@ -89,7 +89,13 @@ def run_seconds(cmd: list[str], cwd: Path) -> float:
         cwd=cwd,
         capture_output=True,
         text=True,
-        env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1"),
+        # The copy has no .venv-zensical of its own: point it at the project's.
+        env=dict(
+            os.environ,
+            SOURCE_DATE_EPOCH="1700000000",
+            NO_MKDOCS_2_WARNING="1",
+            ZENSICAL=os.environ.get("ZENSICAL", str(ROOT / ".venv-zensical" / "bin" / "zensical")),
+        ),
     )
     if result.returncode:
         print(result.stdout + result.stderr, file=sys.stderr)
