@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .cache import ParseCache
 from .checks import ALL
 from .cli import UsageError, parse_args
 from .codes import CODES, UNREADABLE, WARNINGS
@@ -20,10 +21,10 @@ EX_PROBLEMS = 1
 EX_USAGE = 2
 
 
-def run(root: Path, include_drafts: bool = False):
+def run(root: Path, include_drafts: bool = False, use_cache: bool = False):
     """Load the project and run every check; the sorted diagnostics."""
     drafts = sorted(p for p in (root / "drafts").glob("*") if p.is_dir()) if include_drafts else []
-    project = load_project(root, drafts)
+    project = load_project(root, drafts, ParseCache(root, enabled=use_cache))
     diags = list(project.load_errors)
     for check in ALL:
         diags += check(project)
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (root / "docs").is_dir():
         print(f"scripts/check: {root} has no docs/ folder", file=sys.stderr)
         return EX_USAGE
-    diags = run(root, args.include_drafts)
+    diags = run(root, args.include_drafts, use_cache=not args.no_cache)
     report = RENDERERS[args.format](diags)
     if report:
         print(report)

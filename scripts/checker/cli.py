@@ -34,5 +34,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="also load drafts/*/sources.yml and figures.yml (for writers' drafts)",
     )
     parser.add_argument("--strict", action="store_true", help="warnings (WRD001) fail the run too")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="parse every file afresh (the cache lives in .cache/checker/)"
+    )
     parser.add_argument("--list-codes", action="store_true", help="print every code and its summary")
     return parser.parse_args(argv)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from .cache import ParseCache
 from .model import Project
 from .pages import parse_page
 from .registry import add_draft_excerpts, load_corrections, load_figures, load_searches, load_sources
@@ -19,11 +20,16 @@ CORRECTIONS = "docs/data/corrections.yml"
 SEARCHES = "docs/data/searches.yml"
 
 
-def load_project(root: Path, extra_registries: list[Path] = ()) -> Project:
-    """Every record the checks need, plus the problems met while reading."""
+def load_project(root: Path, extra_registries: list[Path] = (), cache: ParseCache | None = None) -> Project:
+    """Every record the checks need, plus the problems met while reading.
+
+    With a cache, a file whose bytes (and the checker's code) are unchanged
+    since a previous run is not parsed again."""
+    cache = cache or ParseCache(root, enabled=False)
     project = Project(root=str(root))
-    sources, diags = load_sources(root, SOURCES)
-    figures, more = load_figures(root, FIGURES)
+    sources, diags = cache.get("sources", root / SOURCES, lambda: load_sources(root, SOURCES))
+    figures, more = cache.get("figures", root / FIGURES, lambda: load_figures(root, FIGURES))
+    sources, figures, diags = list(sources), list(figures), list(diags)
     diags += more
     project.sources_ok = not any(d.path == SOURCES and d.code.startswith("REG") for d in diags)
     project.figures_ok = not any(d.path == FIGURES and d.code.startswith("REG") for d in diags)
@@ -39,9 +45,11 @@ def load_project(root: Path, extra_registries: list[Path] = ()) -> Project:
     project.sources, project.figures = sources, figures
     ids = Counter(f.id for f in figures)  # a duplicated id has no single value (FIG002)
     project.values, project.value_problems = resolve([f for f in figures if ids[f.id] == 1])
-    project.corrections, project.corrections_checked, more = load_corrections(root, CORRECTIONS)
+    project.corrections, project.corrections_checked, more = cache.get(
+        "corrections", root / CORRECTIONS, lambda: load_corrections(root, CORRECTIONS)
+    )
     diags += more
-    project.searches, more = load_searches(root, SEARCHES)
+    project.searches, more = cache.get("searches", root / SEARCHES, lambda: load_searches(root, SEARCHES))
     diags += more
 
     ref_text, err = read_text(root / REFERENCE, REFERENCE)
@@ -54,7 +62,8 @@ def load_project(root: Path, extra_registries: list[Path] = ()) -> Project:
         rel_docs = path.relative_to(docs).as_posix()
         if rel_docs in GENERATED:
             continue  # written by scripts/generate; GEN001 compares them whole
-        page, more = parse_page(root, path.relative_to(root).as_posix(), rel_docs)
+        rel = path.relative_to(root).as_posix()
+        page, more = cache.get("page", path, lambda rel=rel, rel_docs=rel_docs: parse_page(root, rel, rel_docs))
         diags += more
         if page is not None:
             project.pages.append(page)

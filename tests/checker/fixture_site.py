@@ -22,7 +22,7 @@ def regenerate(root: Path) -> None:
 
 def materialise(name: str, dest: Path) -> Path:
     """Copy the good site to `dest` and apply fixture `name` (an overlay, deletions)."""
-    shutil.copytree(GOOD, dest)
+    shutil.copytree(GOOD, dest, ignore=shutil.ignore_patterns(".cache"))
     fixture = BROKEN / name
     overlay = fixture / "overlay"
     if overlay.is_dir():

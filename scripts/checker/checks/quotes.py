@@ -66,9 +66,7 @@ def check_quotations(project: Project) -> list[Diagnostic]:
                         )
                     )
                     continue
-                if not any(
-                    found_in(q.text, text, normalised=True) for sid in cited for text in excerpts.get(sid, ())
-                ):
+                if not any(found_in(q.text, text, normalised=True) for sid in cited for text in excerpts.get(sid, ())):
                     out.append(
                         Diagnostic(
                             page.path,

@@ -1,0 +1,64 @@
+"""A cache of parsed files, so that a second run reads only what changed.
+
+Reading the pages and registries into records is most of a run's cost.
+Each file's records are kept under `.cache/checker/`, keyed by the file's
+path and bytes and by the checker's own source, so a changed page or a
+changed checker is read afresh. Every check still runs on every run; only
+parsing is skipped. A cache that cannot be read or written is ignored:
+the run is the same, only slower. `--no-cache` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+_CHECKER = Path(__file__).resolve().parent
+
+
+def _checker_digest() -> str:
+    """The checker's own source: a change to any module invalidates every entry."""
+    digest = hashlib.sha256()
+    for path in sorted(_CHECKER.rglob("*.py")):
+        digest.update(path.relative_to(_CHECKER).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class ParseCache:
+    """Records by (what, path, bytes); `enabled=False` computes every time."""
+
+    def __init__(self, root: Path, enabled: bool = True):
+        self.folder = root / ".cache" / "checker"
+        self.enabled = enabled
+        self.salt = _checker_digest() if enabled else ""
+
+    def get(self, what: str, path: Path, compute: Callable[[], T]) -> T:
+        """`compute()`, or its stored result for these exact bytes of `path`."""
+        if not self.enabled:
+            return compute()
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return compute()  # the loader reports the unreadable file
+        key = hashlib.sha256(b"\0".join((self.salt.encode(), what.encode(), str(path).encode(), data))).hexdigest()
+        entry = self.folder / key[:2] / key
+        try:
+            return pickle.loads(entry.read_bytes())
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            pass
+        value = compute()
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=entry.parent, delete=False) as tmp:
+                tmp.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp.name, entry)  # never a half-written entry
+        except OSError:
+            pass
+        return value
