@@ -74,6 +74,22 @@ def source_date_epoch() -> str:
     return "315532800"  # 1980-01-01, the earliest time a zip can hold
 
 
+def verdict_counts() -> dict[str, dict[str, int]]:
+    """Per claim (by number): how many sources, figures and quotations the checker verified on its page."""
+    from scripts.checker.cache import ParseCache
+    from scripts.checker.load import load_project
+
+    project = load_project(ROOT, cache=ParseCache(ROOT))
+    out = {}
+    for page in (p for p in project.pages if p.is_claim and isinstance(p.meta.get("claim"), int)):
+        out[str(page.meta["claim"])] = {
+            "sources": len(page.cited_sources),
+            "figures": len({fid for u in page.units for fid in u.figure_ids}),
+            "quotations": sum(len(u.quotes) for u in page.units if u.section != "The claim"),
+        }
+    return out
+
+
 def human_size(n: int) -> str:
     """Bytes as a reader reads them: "415 KB"."""
     return f"{round(n / 1000):,} KB"
@@ -110,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
 def build(engine: str, *, skip_check: bool) -> int:
     """The steps of the module docstring; an exit code."""
     address = site_address()
+    verdicts = {}
     if not skip_check:
         from scripts.checker.__main__ import main as check_main
 
@@ -117,6 +134,7 @@ def build(engine: str, *, skip_check: bool) -> int:
         if check_main([]) != 0:
             print("build: stopped: the checker found problems (nothing was replaced)", file=sys.stderr)
             return EX_FAILED
+        verdicts = verdict_counts()  # only what the checker has just verified
 
     epoch = source_date_epoch()
     built = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
@@ -126,7 +144,8 @@ def build(engine: str, *, skip_check: bool) -> int:
         work = Path(tmp)
         online, offline, zip_tmp = work / "online", work / "offline", work / "bundle.zip"
 
-        if not run_build(engine, ROOT, "mkdocs-offline.yml", offline, {"extra": {"edition": {"built": built}}}, env):
+        offline_extra = {"edition": {"built": built}, "verdicts": verdicts}
+        if not run_build(engine, ROOT, "mkdocs-offline.yml", offline, {"extra": offline_extra}, env):
             print(f"build: stopped: {engine} failed on the offline bundle (nothing was replaced)", file=sys.stderr)
             return EX_FAILED
         bundle.prune(offline, offline=True)
@@ -134,7 +153,7 @@ def build(engine: str, *, skip_check: bool) -> int:
         size = zip_tmp.stat().st_size
 
         edition = {"built": built, "download": DOWNLOAD_HREF, "bytes": size, "size": human_size(size)}
-        extra = {"edition": edition, "site_address": address}
+        extra = {"edition": edition, "site_address": address, "verdicts": verdicts}
         overrides = {"extra": extra, "site_url": address} if address else {"extra": extra}
         if not run_build(engine, ROOT, "mkdocs.yml", online, overrides, env):
             print(f"build: stopped: {engine} failed on the online site (nothing was replaced)", file=sys.stderr)

@@ -92,3 +92,21 @@ def test_bundle_carries_only_what_a_reader_loads(bundle_dir, engine):
     assert "claims/fact-1.html" in names  # file:// needs real file names
     # Zensical ships two looks' stylesheets; the bundle keeps the one its pages link.
     assert not [n for n in names if n.startswith("assets/stylesheets/modern/")]
+
+
+def test_the_verdict_counts_are_the_checkers(built):
+    """'We checked N sources, N figures and N quotations' is computed from the pages, never typed."""
+    import re
+
+    from scripts.checker.load import load_project
+
+    project = load_project(built)
+    for page in (p for p in project.pages if p.is_claim):
+        html = (
+            built / "site" / "claims" / page.rel.removeprefix("claims/").removesuffix(".md") / "index.html"
+        ).read_text(encoding="utf-8")
+        found = re.search(r"We checked (\d+) sources, (\d+) figures and (\d+) quotations", html)
+        assert found, page.rel
+        figures = len({fid for u in page.units for fid in u.figure_ids})
+        quotations = sum(len(u.quotes) for u in page.units if u.section != "The claim")
+        assert tuple(map(int, found.groups())) == (len(page.cited_sources), figures, quotations)

@@ -63,6 +63,7 @@ CODES: dict[str, str] = {
     "DOC004": "two claim pages annotate the same claim",
     "DOC005": "the rating line under Bottom line is missing or differs from `rating:`",
     "DOC006": "front matter `bottom_line` differs from the Bottom line section",
+    "DOC007": "a claim page's heading differs from its title",
     "GEN001": "a generated page is stale or was edited by hand",
     "GEN002": "the passages written under a footnote are stale or were edited by hand",
     "HTM001": "raw HTML uses a tag outside the allow-list",

@@ -41,3 +41,8 @@ def test_registries_are_sorted_and_unique():
         ids = _ids(name)
         assert ids == sorted(ids), f"{name} is not sorted by id"
         assert len(ids) == len(set(ids))
+
+
+def test_the_verdict_card_scale_is_the_methodology_scale():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert tuple(config["extra"]["rating_scale"]) == RATINGS

@@ -140,6 +140,20 @@ def check_claim_pages(project: Project) -> list[Diagnostic]:
                 )
         if page.meta.get("status") != "in-progress" and (problem := _bottom_line_problem(page)):
             out.append(problem)
+        h1 = next(((ln, text) for level, ln, text in page.headings if level == 1), None)
+        title = page.meta.get("title")
+        if h1 and isinstance(title, str) and h1[1] != title:
+            out.append(
+                Diagnostic(
+                    page.path,
+                    h1[0],
+                    1,
+                    "DOC007",
+                    f"the heading {h1[1]!r} differs from the title {title!r}",
+                    help="one name per claim: the H1 is the front matter's title, which the navigation, "
+                    "the claims index and the home page use too",
+                )
+            )
         quoted = [u for u in page.units if u.kind == "quote" and u.section == "The claim"]
         paras = [normalise(strip_emphasis(u.text)) for u in quoted]
         for u, para in zip(quoted, paras, strict=True):
