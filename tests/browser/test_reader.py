@@ -11,7 +11,9 @@ import pytest
 from playwright.sync_api import expect
 from trees import open_search
 
-TIP = ".md-tooltip2--active"
+# The open footnote tooltip: the one holding a passage (a heading's
+# "Permanent link" tooltip may be open beside it while focus moves).
+TIP = ".md-tooltip2--active:has(blockquote)"
 
 
 @pytest.fixture
