@@ -8,7 +8,6 @@ from pathlib import Path
 from .cache import ParseCache
 from .model import Project
 from .pages import parse_page
-from .registry import add_draft_excerpts, load_corrections, load_figures, load_searches, load_sources
 from .rules import GENERATED
 from .textfile import read_text
 from .values import resolve
@@ -25,31 +24,40 @@ def load_project(root: Path, extra_registries: list[Path] = (), cache: ParseCach
 
     With a cache, a file whose bytes (and the checker's code) are unchanged
     since a previous run is not parsed again."""
+
+    # The registry loader (and PyYAML under it) is imported only when a file
+    # must be parsed: a run whose files are all cached never needs it.
+    def registry():
+        from . import registry
+
+        return registry
+
     cache = cache or ParseCache(root, enabled=False)
     project = Project(root=str(root))
-    sources, diags = cache.get("sources", root / SOURCES, lambda: load_sources(root, SOURCES))
-    figures, more = cache.get("figures", root / FIGURES, lambda: load_figures(root, FIGURES))
+    sources, diags = cache.get("sources", root / SOURCES, lambda: registry().load_sources(root, SOURCES))
+    figures, more = cache.get("figures", root / FIGURES, lambda: registry().load_figures(root, FIGURES))
     sources, figures, diags = list(sources), list(figures), list(diags)
     diags += more
     project.sources_ok = not any(d.path == SOURCES and d.code.startswith("REG") for d in diags)
     project.figures_ok = not any(d.path == FIGURES and d.code.startswith("REG") for d in diags)
     for folder in extra_registries:
-        for name, loader, bucket in (("sources.yml", load_sources, sources), ("figures.yml", load_figures, figures)):
+        loaders = (("sources.yml", registry().load_sources, sources), ("figures.yml", registry().load_figures, figures))
+        for name, loader, bucket in loaders:
             rel = (folder / name).relative_to(root).as_posix()
             if (root / rel).exists():
                 records, more = loader(root, rel)
                 bucket += records
                 diags += more
     for folder in extra_registries:
-        sources = add_draft_excerpts(root, folder, sources, diags)
+        sources = registry().add_draft_excerpts(root, folder, sources, diags)
     project.sources, project.figures = sources, figures
     ids = Counter(f.id for f in figures)  # a duplicated id has no single value (FIG002)
     project.values, project.value_problems = resolve([f for f in figures if ids[f.id] == 1])
     project.corrections, project.corrections_checked, more = cache.get(
-        "corrections", root / CORRECTIONS, lambda: load_corrections(root, CORRECTIONS)
+        "corrections", root / CORRECTIONS, lambda: registry().load_corrections(root, CORRECTIONS)
     )
     diags += more
-    project.searches, more = cache.get("searches", root / SEARCHES, lambda: load_searches(root, SEARCHES))
+    project.searches, more = cache.get("searches", root / SEARCHES, lambda: registry().load_searches(root, SEARCHES))
     diags += more
 
     ref_text, err = read_text(root / REFERENCE, REFERENCE)

@@ -14,8 +14,6 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-
 from .model import Diagnostic, FootnoteDef, Page, Span, Unit
 from .rules import NUMBER_EXEMPTIONS, WORDS_TO_WATCH
 from .textfile import read_text
@@ -146,6 +144,8 @@ def _front_matter(text: str, rel: str) -> tuple[dict, int, int, list[Diagnostic]
     for i in range(1, len(lines)):
         if lines[i].strip() in ("---", "..."):
             try:
+                import yaml  # here, not at the top: a cached run parses no page
+
                 meta = yaml.safe_load("\n".join(lines[1:i])) or {}
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)

@@ -57,7 +57,7 @@ UNCITED_SECTIONS = ("The claim", "Bottom line", "Sources")
 # figure. Globs in fnmatch syntax.
 NUMBER_CHECKED = ("claims/fact-*.md", "timeline.md", "index.md", "methodology.md", "claims/index.md")
 # Pages whose every unit must carry a citation.
-CITATION_REQUIRED = ("claims/fact-*.md", "timeline.md")
+CITATION_REQUIRED = ("claims/fact-*.md", "timeline.md", "glossary.md")
 # Pages exempt from the quotation check: examples and ICE's own text.
 QUOTES_EXEMPT = ("contributing/*", "the-page.md", "sources.md", "figures.md")
 # Generated pages: written by scripts/generate, never by hand.
@@ -142,7 +142,7 @@ MONTH_DAYS = (
     re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH_WORD + r"\b"),
 )
 # Pages whose prose must date-check (annotation prose, the ICE page's notes).
-DATES_CHECKED = ("claims/fact-*.md", "timeline.md", "the-page.md", "index.md")
+DATES_CHECKED = ("claims/fact-*.md", "timeline.md", "the-page.md", "index.md", "glossary.md")
 
 # Sentences that say we did not find something: each links its search
 # record on the methodology page (ABS001).
@@ -152,5 +152,5 @@ ABSENCE = re.compile(
     r"we\s+(?:found|saw)\s+nothing|we\s+could\s+not\s+find|nowhere\s+(?:did\s+)?we\s+(?:find|see))\b",
     re.IGNORECASE,
 )
-ABSENCE_CHECKED = ("claims/fact-*.md", "timeline.md", "the-page.md", "index.md")
+ABSENCE_CHECKED = ("claims/fact-*.md", "timeline.md", "the-page.md", "index.md", "glossary.md")
 SEARCH_LINK_TARGET = re.compile(r"(?:^|/)methodology\.md#(search-[a-z0-9-]+)$")

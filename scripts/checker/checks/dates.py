@@ -54,9 +54,8 @@ def source_day(s: Source) -> tuple[int, int, int] | None:
     )
 
 
-def _support(unit: Unit, page, sources: dict[str, Source]) -> set[tuple[int, int, int]]:
+def _support(unit: Unit, defs: dict, sources: dict[str, Source], memo: dict) -> set[tuple[int, int, int]]:
     """The days the passages cited by `unit` name, and the cited sources' own dates."""
-    defs = {d.label: d for d in page.footnotes}
     days = set()
     for ref in unit.footnote_refs:
         fd = defs.get(ref.text)
@@ -66,9 +65,12 @@ def _support(unit: Unit, page, sources: dict[str, Source]) -> set[tuple[int, int
         excerpts = [e for a, _ in fd.passages if (e := source.passage(a))] or (
             list(source.excerpts) if source.cited_whole else []
         )
-        years = {int(source.date[:4])} if source.date[:4].isdigit() else set()
+        years = frozenset({int(source.date[:4])} if source.date[:4].isdigit() else ())
         for e in excerpts:
-            days |= passage_days(e.text, years)
+            key = (e.text, years)  # a passage cited by many paragraphs is read once
+            if key not in memo:
+                memo[key] = passage_days(e.text, set(years))
+            days |= memo[key]
         if (own := source_day(source)) is not None:
             days.add(own)
     return days
@@ -80,7 +82,9 @@ def check_dates(project: Project) -> list[Diagnostic]:
         return []  # REG00x says why: no passage can be read
     out = []
     sources = {s.id: s for s in project.sources}
+    memo: dict = {}
     for page in (p for p in project.pages if matches(p, DATES_CHECKED)):
+        defs = {d.label: d for d in page.footnotes}
         for unit in page.units:
             if not unit.footnote_refs or unit.kind == "quote":
                 continue
@@ -88,7 +92,7 @@ def check_dates(project: Project) -> list[Diagnostic]:
             dates = full_dates(prose)
             if not dates:
                 continue
-            support = _support(unit, page, sources)
+            support = _support(unit, defs, sources, memo)
             for day, offset, written in dates:
                 if day in support:
                     continue
