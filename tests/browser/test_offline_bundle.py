@@ -26,7 +26,8 @@ def test_bundle_works_from_disk_without_network(recorded, bundle_dir, engine):
 
     results = open_search(page, engine, "fingerprints")
     expect(results.first).to_be_visible()
-    expect(results.filter(has_text="racial profiling").first).to_have_attribute("href", re.compile(r"the-page\.html"))
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any("the-page.html" in h for h in hrefs), hrefs  # ICE's own text is among the hits
     target = results.first.get_attribute("href").split("?")[0].split("#")[0]
     results.first.click()  # a reader follows the first result to the page it names
     expect(page).to_have_url(re.compile(re.escape(target)))
