@@ -12,9 +12,9 @@ class _TextOf(HTMLParser):
 
     VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source"}
 
-    def __init__(self, css_class: str, skip_class: str = "headerlink"):
+    def __init__(self, css_class: str, skip_classes: tuple[str, ...] = ("headerlink", "fact-verdict")):
         super().__init__(convert_charrefs=True)
-        self.css_class, self.skip_class = css_class, skip_class
+        self.css_class, self.skip_classes = css_class, skip_classes
         self.depth = 0  # >0 while inside the wanted element
         self.skip = 0
         self.parts: list[str] = []
@@ -27,7 +27,7 @@ class _TextOf(HTMLParser):
             return
         if self.depth:
             self.depth += 1
-            if self.skip or self.skip_class in classes:
+            if self.skip or any(c in classes for c in self.skip_classes):
                 self.skip += 1
             if tag in ("p", "h1", "h2", "h3", "div", "li"):
                 self.parts.append("\n")
@@ -47,7 +47,7 @@ class _TextOf(HTMLParser):
 
 
 def text_of_class(html: str, css_class: str) -> str:
-    """Visible text of the first element with `css_class`, permalinks left out."""
+    """Visible text of the first element with `css_class`, permalinks and our verdicts left out."""
     parser = _TextOf(css_class)
     parser.feed(html)
     return "".join(parser.parts)

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from ..model import Diagnostic, Page, Project
+from ..pages import GENERATED_END, GENERATED_START
 from ..rules import CLAIM_HEADINGS, CLAIM_META_REQUIRED, RATINGS
 from ..text import normalise, strip_emphasis
 
@@ -191,9 +192,15 @@ def _page_paragraphs(page: Page) -> list[tuple[int, str]]:
     start = next((i for i, ln in enumerate(lines) if 'class="verbatim"' in ln), None)
     if start is None:
         return []
-    paras, buf, first = [], [], 0
+    paras, buf, first, generated = [], [], 0, False
     for i in range(start + 1, len(lines)):
         ln = lines[i]
+        # Our verdict beside each FACT heading is generated, not ICE's text.
+        if GENERATED_START.match(ln) or (generated and GENERATED_END.match(ln)):
+            generated = not generated
+            continue
+        if generated:
+            continue
         if ln.strip() == "</div>" or not ln.strip() or ln.lstrip().startswith("<a id="):
             if buf:
                 paras.append((first, " ".join(buf)))
