@@ -11,14 +11,9 @@ the run is the same, only slower. `--no-cache` turns it off.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
-T = TypeVar("T")
 _CHECKER = Path(__file__).resolve().parent
 
 
@@ -39,7 +34,7 @@ class ParseCache:
         self.enabled = enabled
         self.salt = _checker_digest() if enabled else ""
 
-    def get(self, what: str, path: Path, compute: Callable[[], T]) -> T:
+    def get(self, what: str, path: Path, compute):
         """`compute()`, or its stored result for these exact bytes of `path`."""
         if not self.enabled:
             return compute()
@@ -54,6 +49,9 @@ class ParseCache:
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             pass
         value = compute()
+        import os  # only a run that writes the cache needs these
+        import tempfile
+
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=entry.parent, delete=False) as tmp:
