@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..model import Diagnostic, Project
 from ..pages import LINK, QUOTE
 from ..rules import ABSENCE, ABSENCE_CHECKED, SEARCH_LINK_TARGET
-from ._pages import matches
+from ._pages import matches, position
 
 
 def check_absence(project: Project) -> list[Diagnostic]:
@@ -50,7 +50,4 @@ def check_absence(project: Project) -> list[Diagnostic]:
 
 
 def _at(page, unit, offset: int, code: str, message: str, help: str) -> Diagnostic:
-    before = unit.text[:offset]
-    line = unit.line + before.count("\n")
-    col = offset - before.rfind("\n") if "\n" in before else offset + 1
-    return Diagnostic(page.path, line, col, code, message, help=help)
+    return Diagnostic(page.path, *position(unit, offset), code, message, help=help)

@@ -8,7 +8,7 @@ import re
 from ..model import Diagnostic, Project, Source, Unit
 from ..pages import QUOTE
 from ..rules import DATES_CHECKED, FULL_DATES, MONTH_DAYS
-from ._pages import matches
+from ._pages import matches, position
 
 _MONTH_INDEX = {
     m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
@@ -96,9 +96,7 @@ def check_dates(project: Project) -> list[Diagnostic]:
             for day, offset, written in dates:
                 if day in support:
                     continue
-                before = unit.text[:offset]
-                line = unit.line + before.count("\n")
-                col = offset - (before.rfind("\n") + 1) + 1 if "\n" in before else offset + 1
+                line, col = position(unit, offset)
                 out.append(
                     Diagnostic(
                         page.path,
