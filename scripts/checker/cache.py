@@ -6,6 +6,11 @@ path and bytes and by the checker's own source, so a changed page or a
 changed checker is read afresh. Every check still runs on every run; only
 parsing is skipped. A cache that cannot be read or written is ignored:
 the run is the same, only slower. `--no-cache` turns it off.
+
+Besides parsed files, the cache keeps what the generator would write
+(`memo`), keyed by every file the run read: the GEN checks still compare
+each committed file with it, but a run whose inputs are unchanged does not
+render the sources page and every footnote's passages again.
 """
 
 from __future__ import annotations
@@ -33,6 +38,23 @@ class ParseCache:
         self.folder = root / ".cache" / "checker"
         self.enabled = enabled
         self.salt = _checker_digest() if enabled else ""
+        self._inputs = hashlib.sha256()  # every (path, bytes) read so far, in order
+        self._sealed = False
+
+    def note(self, path: Path, data: bytes) -> None:
+        """Record an input read outside `get`, so that `memo` keys include it."""
+        self._inputs.update(b"\0".join((str(path).encode(), hashlib.sha256(data).digest())))
+
+    def seal(self, complete: bool = True) -> None:
+        """Every input has been read; `complete=False` (a file was read behind the cache's back) turns `memo` off."""
+        self._sealed = complete
+
+    def memo(self, what: str, compute):
+        """`compute()`, or its stored result for the same inputs; only after `seal()`."""
+        if not (self.enabled and self._sealed):
+            return compute()
+        key = hashlib.sha256(b"\0".join((self.salt.encode(), what.encode(), self._inputs.digest()))).hexdigest()
+        return self._stored(key, compute)
 
     def get(self, what: str, path: Path, compute):
         """`compute()`, or its stored result for these exact bytes of `path`."""
@@ -42,7 +64,11 @@ class ParseCache:
             data = path.read_bytes()
         except OSError:
             return compute()  # the loader reports the unreadable file
+        self.note(path, data)
         key = hashlib.sha256(b"\0".join((self.salt.encode(), what.encode(), str(path).encode(), data))).hexdigest()
+        return self._stored(key, compute)
+
+    def _stored(self, key: str, compute):
         entry = self.folder / key[:2] / key
         try:
             return pickle.loads(entry.read_bytes())

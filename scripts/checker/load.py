@@ -64,6 +64,7 @@ def load_project(root: Path, extra_registries: list[Path] = (), cache: ParseCach
     if err:
         diags.append(err)
     project.reference_text = ref_text
+    cache.note(root / REFERENCE, ref_text.encode())
 
     docs = root / "docs"
     for path in sorted(docs.rglob("*.md")):
@@ -76,4 +77,6 @@ def load_project(root: Path, extra_registries: list[Path] = (), cache: ParseCach
         if page is not None:
             project.pages.append(page)
     project.load_errors = diags
+    cache.seal(complete=not extra_registries)  # drafts are read without the cache
+    project.memo = cache.memo
     return project

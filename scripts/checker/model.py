@@ -206,3 +206,5 @@ class Project:
     corrections_checked: str = ""
     searches: list[SearchRecord] = field(default_factory=list)
     load_errors: list[Diagnostic] = field(default_factory=list)
+    # memo(what, compute): compute(), or the cache's result for the same inputs.
+    memo: object = field(default=lambda what, compute: compute(), repr=False, compare=False)

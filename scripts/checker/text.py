@@ -8,6 +8,7 @@ punctuation must match.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _TRANSLATE = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _SPACE = re.compile(r"\s+")
@@ -49,6 +50,7 @@ def human_date(value: str) -> str:
     return str(value)
 
 
+@cache  # the same passages are read by several checks
 def normalise(text: str) -> str:
     """Plain quotes and dashes, single spaces, no surrounding space."""
     return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
@@ -59,10 +61,11 @@ def strip_emphasis(text: str) -> str:
     return _EMPHASIS.sub(r"\2", text)
 
 
-def quote_parts(quote: str) -> list[str]:
+@cache
+def quote_parts(quote: str) -> tuple[str, ...]:
     """The pieces of a quotation between ellipses, normalised."""
     parts = [normalise(p) for p in _ELLIPSIS.split(normalise(quote))]
-    return [p for p in parts if p]
+    return tuple(p for p in parts if p)
 
 
 def found_in(quote: str, passage: str, *, normalised: bool = False) -> bool:

@@ -43,3 +43,15 @@ def test_no_cache_writes_nothing(tmp_path):
     root = _site(tmp_path)
     assert run_checker(root, "--no-cache") == (0, "", "")
     assert not (root / ".cache").exists()
+
+
+def test_a_registry_changed_after_a_cached_run_makes_the_generated_pages_stale(tmp_path):
+    # The rendered pages are cached by every input the run read: a changed
+    # passage must reach GEN001 (the sources page) and GEN002 (the footnotes).
+    root = _site(tmp_path)
+    assert run_checker(root) == (0, "", "")
+    registry = root / "docs" / "data" / "sources.yml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace("about 74 percent had", "about 74 percent of them had", 1), encoding="utf-8")
+    code, out, _ = run_checker(root)
+    assert code == 1 and "GEN001" in out and "GEN002" in out, out

@@ -25,6 +25,8 @@ def _month(match: re.Match) -> int:
 def full_dates(text: str) -> list[tuple[tuple[int, int, int], int, str]]:
     """((year, month, day), offset, as written) for each full date in `text`."""
     found = []
+    if not _YEAR.search(text):
+        return found  # every full date gives its year
     for pattern in FULL_DATES:
         for m in pattern.finditer(text):
             try:

@@ -12,7 +12,7 @@ def check_generated(project: Project) -> list[Diagnostic]:
     """Report each generated file that differs from a fresh rendering."""
     root = Path(project.root)
     out = []
-    for rel, expected in outputs(project, root).items():
+    for rel, expected in project.memo("outputs", lambda: outputs(project, root)).items():
         path = root / rel
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current == expected:

@@ -147,7 +147,7 @@ def _notes_only(page, sources) -> list[Diagnostic]:
 def check_passage_blocks(project: Project) -> list[Diagnostic]:
     """GEN002: the passages under each footnote are what scripts/generate writes."""
     out = []
-    expected = page_outputs(project)
+    expected = project.memo("page-outputs", lambda: page_outputs(project))
     for page in project.pages:
         want = expected.get(page.path)
         if want is None or want == page.text:
