@@ -1,8 +1,8 @@
 """Measure what a reader downloads and waits for; prints, asserts nothing.
 
 Given a built site/ and the offline bundle (it builds nothing), prints for
-every page its weight (the page and every file it loads, uncompressed) and
-its number of requests, online (site/ served on 127.0.0.1) and from the
+every page its weight (the page and every file it loads, uncompressed, and
+as a server transfers it with gzip) and its number of requests, online (site/ served on 127.0.0.1) and from the
 unzipped bundle (file://); the search index's size; and the time to first
 contentful paint of the home page opened from disk in headless Chromium.
 scripts/bench calls main().
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import statistics
 import sys
 import tempfile
@@ -43,8 +44,14 @@ def _file_for(root: Path, base: str, url: str) -> Path | None:
     return path / "index.html" if path.is_dir() else path
 
 
-def _measure(browser, root: Path, base: str) -> list[tuple[str, int, int, int]]:
-    """[(page, bytes, requests, requests leaving)] for every page, each opened cold."""
+@functools.cache
+def gzipped_size(path: Path) -> int:
+    """Bytes of `path` as a server sends it with gzip (level 6, as nginx and GitHub Pages do)."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def _measure(browser, root: Path, base: str) -> list[tuple[str, int, int, int, int]]:
+    """[(page, bytes, gzip bytes, requests, requests leaving)] for every page, each opened cold."""
     rows = []
     for name, url in _pages(root, base).items():
         seen: list[str] = []
@@ -55,9 +62,10 @@ def _measure(browser, root: Path, base: str) -> list[tuple[str, int, int, int]]:
         page.wait_for_load_state("networkidle")
         context.close()
         files = {_file_for(root, base, u) for u in seen}
-        size = sum(f.stat().st_size for f in files if f and f.is_file())
+        files = sorted(f for f in files if f and f.is_file())
+        size = sum(f.stat().st_size for f in files)
         leaving = sum(1 for u in seen if not u.startswith((base, "data:", "blob:", "about:")))
-        rows.append((name, size, len(seen), leaving))
+        rows.append((name, size, sum(gzipped_size(f) for f in files), len(seen), leaving))
     return rows
 
 
@@ -80,9 +88,9 @@ def _first_paint(browser, url: str, runs: int) -> list[float]:
 
 def _table(title: str, rows) -> None:
     print(f"\n{title}")
-    print(f"  {'page':40} {'bytes':>10} {'requests':>9} {'leaving':>8}")
-    for name, size, count, leaving in rows:
-        print(f"  {name:40} {size:>10,} {count:>9} {leaving:>8}")
+    print(f"  {'page':40} {'bytes':>10} {'gzip':>9} {'requests':>9} {'leaving':>8}")
+    for name, size, packed, count, leaving in rows:
+        print(f"  {name:40} {size:>10,} {packed:>9,} {count:>9} {leaving:>8}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -120,3 +120,22 @@ def test_every_claim_page_links_the_glossary(built):
         assert 'href="../../glossary/#' in html, f"fact-{n} links no glossary term"
     glossary = (built / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert glossary.count('class="footnote-ref"') >= 24  # every definition is cited
+
+
+def test_each_claim_page_lists_the_sources_it_cites(built):
+    """Under "Sources", every document the page cites, each linking its entry on the sources page."""
+    import re
+
+    from scripts.checker.load import load_project
+
+    project = load_project(built)
+    sources_html = (built / "site" / "sources" / "index.html").read_text(encoding="utf-8")
+    for page in (p for p in project.pages if p.is_claim):
+        html = (
+            built / "site" / "claims" / page.rel.removeprefix("claims/").removesuffix(".md") / "index.html"
+        ).read_text(encoding="utf-8")
+        block = html.split('class="page-sources"', 1)[1].split("</div>", 1)[0]
+        listed = re.findall(r'href="\.\./\.\./sources/#([a-z0-9-]+)"', block)
+        assert f"This page cites {len(page.cited_sources)} documents" in block, page.rel
+        assert sorted(listed) == sorted(page.cited_sources), page.rel
+        assert all(f'id="{sid}"' in sources_html for sid in listed)

@@ -82,3 +82,32 @@ document.querySelectorAll(".md-typeset sup[id^='fnref']").forEach(function (sup)
     if (event.key === "Escape") close();
   });
 })();
+
+// Collapsible passages (the sources page, the search records): the HTML
+// has them open, so that without JavaScript a citation's link still shows
+// its passage. Here all close but the one the address points to, which
+// stays open and in view; a later link to another opens that one.
+(function () {
+  var groups = document.querySelectorAll("details.passages");
+  if (!groups.length) return;
+
+  function target() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    return id ? document.getElementById(id) : null;
+  }
+
+  function show() {
+    var el = target();
+    var holder = el && el.closest ? el.closest("details.passages") : null;
+    if (!holder) return;
+    holder.open = true;
+    el.scrollIntoView();
+  }
+
+  var el = target();
+  groups.forEach(function (details) {
+    if (!(el && details.contains(el))) details.open = false;
+  });
+  show();
+  window.addEventListener("hashchange", show);
+})();
