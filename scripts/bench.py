@@ -173,6 +173,12 @@ def main() -> int:
                 f"checker, {factor:>3}x content: {seconds * 1000:8.1f} ms  "
                 f"({seconds / base:5.1f}x the real site; {count} diagnostics, mostly DOC004 for the copies)"
             )
+    import gzip
+
+    for svg in sorted((ROOT / "docs" / "assets" / "charts").glob("*.svg")):
+        data = svg.read_bytes()
+        packed = len(gzip.compress(data, compresslevel=6, mtime=0))
+        print(f"chart {svg.name}: {len(data):,} bytes, {packed:,} with gzip")
     medians = checker_against_bare_build()
     bare = medians.pop("bare")
     print(f"bare mkdocs build as a process: {bare:.3f} s (median of 9, alternating with:)")

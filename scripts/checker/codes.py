@@ -7,7 +7,7 @@ per code, and a test keeps the two in step.
 Families: IO (files), REG (registry files), SRC (sources), FIG (figures),
 CIT (citations), QUO (quotations), CLM (the claim text), DOC (page shape),
 GEN (generated pages), HTM (raw HTML), WRD (words to watch), DAT (dates),
-ABS (absence claims and their search records).
+ABS (absence claims and their search records), CHT (charts).
 """
 
 CODES: dict[str, str] = {
@@ -66,6 +66,11 @@ CODES: dict[str, str] = {
     "DOC007": "a claim page's heading differs from its title",
     "GEN001": "a generated page is stale or was edited by hand",
     "GEN002": "the passages written under a footnote are stale or were edited by hand",
+    "CHT001": "a chart names a figure that is not registered",
+    "CHT002": "a chart puts figures of different units on one axis",
+    "CHT003": "a chart's SVG is missing or shows other data than the registry gives",
+    "CHT004": "a chart's title or labels type a number instead of naming a figure",
+    "CHT005": "a chart is not placed on its page",
     "HTM001": "raw HTML uses a tag outside the allow-list",
     "HTM002": "raw HTML uses a forbidden attribute or a javascript: URL",
     "WRD001": "a word to watch stands in annotation prose (a warning)",

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from .cache import ParseCache
+from .charts import CHARTS, PANEL, load_charts, load_panel
 from .model import Project
 from .pages import parse_page
 from .rules import GENERATED
@@ -58,6 +59,10 @@ def load_project(root: Path, extra_registries: list[Path] = (), cache: ParseCach
     )
     diags += more
     project.searches, more = cache.get("searches", root / SEARCHES, lambda: registry().load_searches(root, SEARCHES))
+    diags += more
+    project.charts, more = cache.get("charts", root / CHARTS, lambda: load_charts(root, CHARTS))
+    diags += more
+    project.panel, more = cache.get("panel", root / PANEL, lambda: load_panel(root, PANEL))
     diags += more
 
     ref_text, err = read_text(root / REFERENCE, REFERENCE)

@@ -205,6 +205,8 @@ class Project:
     corrections: list[Correction] = field(default_factory=list)
     corrections_checked: str = ""
     searches: list[SearchRecord] = field(default_factory=list)
+    charts: list = field(default_factory=list)  # charts.Chart, from docs/data/charts.yml
+    panel: list = field(default_factory=list)  # charts.Pair, the home page's numbers
     load_errors: list[Diagnostic] = field(default_factory=list)
     # memo(what, compute): compute(), or the cache's result for the same inputs.
     memo: object = field(default=lambda what, compute: compute(), repr=False, compare=False)

@@ -50,6 +50,13 @@ def format_value(value: float, fmt: str) -> str:
     raise ValueError(f"unknown format {fmt!r}")
 
 
+def shown(figure, values: dict[str, float], missing: str = "(cannot be computed)") -> str:
+    """A registered figure as a reader sees it, or `missing` when it has no value to show."""
+    if figure.id in values and is_known_format(figure.format):
+        return format_value(values[figure.id], figure.format)
+    return missing
+
+
 def formula_refs(formula: str) -> list[str]:
     """The figure ids a formula names, in order of appearance."""
     return FORMULA_REF.findall(formula)

@@ -4,7 +4,7 @@ Each module groups the checks of one family. ALL lists every check in the
 order they run; none of them prints, exits or writes.
 """
 
-from . import absence, citations, claims, dates, figures, generated, html, passages, quotes, registry, words
+from . import absence, charts, citations, claims, dates, figures, generated, html, passages, quotes, registry, words
 
 ALL = (
     registry.check_sources,
@@ -20,6 +20,7 @@ ALL = (
     claims.check_claim_pages,
     claims.check_reproduction,
     generated.check_generated,
+    charts.check_charts,
     passages.check_passage_blocks,
     html.check_raw_html,
     words.check_words_to_watch,
