@@ -87,12 +87,22 @@ def _note(f: Figure, project: Project, to_sources: str, to_figures: str) -> list
     return lines + [f"Source: [{_plain(source.title)}]({to_sources}#{source.id}), {where}", ""]
 
 
+def linked_figures(page: Page, project: Project) -> list[str]:
+    """The figures a page links: in its prose, then in its generated charts and panel (read from
+    the registries, not from the page's text, so one run of scripts/generate settles the notes)."""
+    ids = [fid for u in page.units for fid in u.figure_ids]
+    ids += [b.figure for c in project.charts if c.page == page.rel for g in c.groups for b in g.bars]
+    if page.rel == "index.md":
+        ids += [fid for pair in project.panel for fid in (pair.ice, *pair.record)]
+    return ids
+
+
 def render_figure_notes(page: Page, project: Project) -> str:
     """The hidden block of notes, one per figure the page links, in order of first link."""
     start, end = figure_notes_markers()
     up = "../" * page.rel.count("/")
     by_id = {f.id: f for f in project.figures}
-    ids = dict.fromkeys(fid for u in page.units for fid in u.figure_ids if fid in by_id)
+    ids = dict.fromkeys(fid for fid in linked_figures(page, project) if fid in by_id)
     # Hidden, and out of search: the figures page holds these words once.
     lines = [start, "", '<div class="figure-notes" hidden data-search-exclude markdown>', ""]
     for fid in ids:

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from .charts import page_blocks as chart_blocks
-from .figure_notes import figure_notes_markers, render_figure_notes
+from .figure_notes import figure_notes_markers, linked_figures, render_figure_notes
 from .model import Figure, Page, Project, Source
 from .numbers import formula_refs, shown
 from .rules import GENERATED, RATINGS, SOURCE_KINDS
@@ -562,7 +562,7 @@ def outputs(project: Project, root: Path) -> dict[str, str]:
         *(
             (f"docs/{p.rel}", *figure_notes_markers(), render_figure_notes(p, project))
             for p in project.pages
-            if any(u.figure_ids for u in p.units) and figure_notes_markers()[0] in p.text
+            if linked_figures(p, project) and figure_notes_markers()[0] in p.text
         ),
         *chart_blocks(project),
         ("docs/methodology.md", CORRECTIONS_START, CORRECTIONS_END, render_corrections(project)),
