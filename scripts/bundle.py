@@ -40,6 +40,7 @@ def prune(site: Path, *, offline: bool) -> None:
         if offline and (site / index_js).exists():
             (site / index_json).unlink(missing_ok=True)
     drop_unlinked_theme_variants(site)
+    drop_unlinked_theme_favicon(site)
     for folder in sorted(site.rglob("*"), reverse=True):
         if folder.is_dir() and not any(folder.iterdir()):
             shutil.rmtree(folder)
@@ -55,6 +56,13 @@ def drop_unlinked_theme_variants(site: Path) -> None:
     for variant in variants:
         if not any(f"stylesheets/{variant.name}/" in html for html in pages):
             shutil.rmtree(variant)
+
+
+def drop_unlinked_theme_favicon(site: Path) -> None:
+    """The theme copies its favicon.png even when the site names another (ours is an SVG)."""
+    png = site / "assets" / "images" / "favicon.png"
+    if png.exists() and not any("favicon.png" in p.read_text(encoding="utf-8") for p in site.rglob("*.html")):
+        png.unlink()
 
 
 def write_zip(site: Path, dest: Path, epoch: int) -> None:

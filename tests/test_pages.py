@@ -68,10 +68,14 @@ def test_remote_detection_is_not_blind():
 # it rests on (scripts/generate writes them under each definition), and the
 # zip grew from 424,848 to 551,947 bytes (MkDocs) and from 445,348 to
 # 571,154 (Zensical). The glossary (24 cited definitions) and the verdict
-# cards brought them to 602,343 and 621,308 bytes; the budgets are those
-# measurements plus about 8%.
-ZIP_BUDGET = {"mkdocs": 651_000, "zensical": 671_000}  # bytes; measured 602,343 and 621,308
-SHELL_BUDGET = {"mkdocs": 84_000, "zensical": 106_000}  # compressed bytes under assets/; measured 76,412 and 97,666
+# cards brought them to 602,343 and 621,308 bytes. On 2026-12-01 the three
+# charts, the figure notes behind every number (each page carries the notes
+# of the figures it links) and the reader's figures page brought them to
+# 647,171 and 661,740; the budgets are those measurements plus about 8%.
+ZIP_BUDGET = {"mkdocs": 699_000, "zensical": 715_000}  # bytes; measured 647,171 and 661,740
+# The shell (the theme, reader.js with the figure card, extra.css, the SVG
+# favicon): measured 81,985 and 103,239; the charts are content, not shell.
+SHELL_BUDGET = {"mkdocs": 88_000, "zensical": 111_000}  # compressed bytes under assets/
 
 
 def test_bundle_stays_within_its_byte_budget(built, engine):
