@@ -20,13 +20,13 @@ MUTED = "#5c5c5c"
 GRID = "#d9d9d9"
 MAIN = "#2f5f98"  # the series a chart is about
 APART = "#a3541b"  # a group that is not comparable with the others: another colour, hatched
-WIDTH_IN = 4.8  # at a phone's width the text still reads at about 10 px
+WIDTH_IN = 4.6  # at a phone's width the text still reads at about 11 px
 ROW_IN = 0.36
-FONT = 10
+FONT = 11
 
 
 TEXT_ROW = 0.72  # a line of a group's label or note, in bar rows
-WRAP = 54  # characters of a group's label or note per line, at this width
+WRAP = 46  # characters of a group's label or note per line, at this width
 
 
 def _rows(data: dict) -> list[tuple[str, object, dict]]:

@@ -352,3 +352,17 @@ def test_without_the_policy_the_script_would_load(recorded, online):
     rp.context.route(url, strip_policy)
     reports, reached = inject_remote_script(rp, url)
     assert reports == [] and reached == ["https://example.invalid/x.js"]
+
+
+def test_a_table_wider_than_a_phone_says_it_scrolls(recorded, tree: Tree):
+    page = recorded(viewport={"width": 390, "height": 844}).page
+    page.goto(tree.pages["claims/fact-1/"], wait_until="load")
+    boxes = page.eval_on_selector_all(
+        ".md-typeset__scrollwrap",
+        """bs => bs.map(b => ({wide: b.scrollWidth > b.clientWidth + 1, marked: b.classList.contains("is-scrollable"),
+            cue: getComputedStyle(b, "::before").content}))""",
+    )
+    wide = [b for b in boxes if b["wide"]]
+    assert wide, "no table overflows at 390 px: pick a wider one for this test"
+    assert all(b["marked"] and "Scroll sideways" in b["cue"] for b in wide), boxes
+    assert not any(b["marked"] for b in boxes if not b["wide"])

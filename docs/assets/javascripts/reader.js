@@ -262,3 +262,17 @@ document.querySelectorAll(".md-typeset sup[id^='fnref']").forEach(function (sup)
   show();
   window.addEventListener("hashchange", show);
 })();
+
+// Tables wider than the screen scroll in a wrapper the theme adds once the
+// page has loaded: mark each wrapper that scrolls, so that extra.css shows a
+// cue above it (and drop the mark when the screen grows wide enough).
+(function () {
+  function mark() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      box.classList.toggle("is-scrollable", box.scrollWidth > box.clientWidth + 1);
+    });
+  }
+  if (document.readyState === "complete") mark();
+  else window.addEventListener("load", mark);
+  window.addEventListener("resize", mark);
+})();
