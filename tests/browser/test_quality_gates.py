@@ -146,6 +146,7 @@ class Visit:
     scroll_width: int = 0
     scroll_widths: dict[int, int] = field(default_factory=dict)
     broken_words: list[str] = field(default_factory=list)
+    tables_without_cue: int = 0  # tables wider than the screen with no "scroll sideways" cue
 
 
 PHONE_WIDTHS = (360, 390)
@@ -175,6 +176,10 @@ BROKEN_WORDS = r"""() => {
 }"""
 
 
+TABLES_WITHOUT_CUE = """() => Array.from(document.querySelectorAll(".md-typeset__scrollwrap")).filter(b =>
+    b.scrollWidth > b.clientWidth + 1 && !getComputedStyle(b, "::before").content.includes("Scroll sideways")).length"""
+
+
 def visit(browser, url: str) -> Visit:
     """Open `url` in a fresh context (empty cache) at 360 px and record what it loads;
     then measure its layout at each phone width."""
@@ -187,6 +192,7 @@ def visit(browser, url: str) -> Visit:
         page.wait_for_load_state("networkidle")
         seen.scroll_width = page.evaluate("document.documentElement.scrollWidth")
         seen.broken_words = page.evaluate(BROKEN_WORDS)
+        seen.tables_without_cue = page.evaluate(TABLES_WITHOUT_CUE)
         for width in PHONE_WIDTHS:
             page.set_viewport_size({"width": width, "height": PHONE["height"]})
             seen.scroll_widths[width] = page.evaluate("document.documentElement.scrollWidth")
@@ -270,6 +276,10 @@ def test_no_page_scrolls_sideways_on_a_phone(visits, tree: Tree):
         (name, width): seen for name, v in visits.items() for width, seen in v.scroll_widths.items() if seen > width
     }
     assert wide == {}
+
+
+def test_every_table_wider_than_a_phone_says_it_scrolls(visits, tree: Tree):
+    assert {name: v.tables_without_cue for name, v in visits.items() if v.tables_without_cue} == {}
 
 
 def test_no_word_breaks_in_the_middle_on_a_phone(visits, tree: Tree):
