@@ -1,7 +1,7 @@
 /* The search index on demand.
  *
  * Material for MkDocs and Zensical both request the search index (about
- * 85 kB with gzip, more than any page) the moment a page opens, so every
+ * 95 kB with gzip, more than any page) the moment a page opens, so every
  * reader pays for it even if they never search. This script, loaded before
  * the theme's, holds that one request until the reader shows they want to
  * search: a click, tap or focus on the search field or button, or one of the
