@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .model import Diagnostic, Page, Project
 from .numbers import formula_refs, shown
+from .text import table_cell as _cell
 
 CHARTS = "docs/data/charts.yml"
 PANEL = "docs/data/page-in-numbers.yml"
@@ -84,10 +85,7 @@ def load_charts(root: Path, rel: str = CHARTS) -> tuple[list[Chart], list[Diagno
     """Charts from `rel`; a missing file means no charts. A malformed entry is REG003."""
     import yaml  # only when the file must be parsed: a cached run never needs it
 
-    from .registry import compose
-
-    def _scalar(node) -> str:
-        return str(node.value).strip() if isinstance(node, yaml.ScalarNode) and node.value is not None else ""
+    from .registry import _scalar, load_entries
 
     def _fields(node) -> dict:
         return {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
@@ -97,16 +95,13 @@ def load_charts(root: Path, rel: str = CHARTS) -> tuple[list[Chart], list[Diagno
 
     if not (root / rel).exists():
         return [], []
-    node, diags = compose(root, rel)
-    if diags or node is None:
-        return [], diags
-    charts, diags = [], []
+    entries, diags = load_entries(root, rel, "charts")
 
-    def problem(n, message: str) -> None:
+    def problem(line: int, message: str) -> None:
         diags.append(
             Diagnostic(
                 rel,
-                n.start_mark.line + 1,
+                line,
                 1,
                 "REG003",
                 message,
@@ -115,37 +110,30 @@ def load_charts(root: Path, rel: str = CHARTS) -> tuple[list[Chart], list[Diagno
             )
         )
 
-    for item in _items(node) if isinstance(node, yaml.SequenceNode) else [node]:
-        f = _fields(item)
+    charts = []
+    for line, f in entries:
         groups = []
         for g in _items(f.get("groups")):
             gf = _fields(g)
             bars = tuple(
-                Bar(_scalar(_fields(b).get("figure")), _scalar(_fields(b).get("label")), b.start_mark.line + 1)
+                Bar(_scalar(bf, "figure") or "", _scalar(bf, "label") or "", b.start_mark.line + 1)
                 for b in _items(gf.get("bars"))
+                for bf in [_fields(b)]
             )
             odd = [k for b in _items(gf.get("bars")) for k in _fields(b) if k not in ("figure", "label")]
             odd += [k for k in gf if k not in ("label", "note", "bars")]
             if not gf or not bars or odd or any(not b.figure or not b.label for b in bars):
-                problem(g, "each group of a chart needs a label and bars, each bar a figure and a label")
+                problem(
+                    g.start_mark.line + 1, "each group of a chart needs a label and bars, each bar a figure and a label"
+                )
                 continue
-            groups.append(Group(_scalar(gf.get("label")), _scalar(gf.get("note")), bars, g.start_mark.line + 1))
+            groups.append(Group(_scalar(gf, "label") or "", _scalar(gf, "note") or "", bars, g.start_mark.line + 1))
         required = ("id", "page", "title", "axis")
         odd = [k for k in f if k not in (*required, "groups")]
-        if not f or odd or any(not _scalar(f.get(k)) for k in required) or not groups:
-            problem(item, "a chart needs id, page, title, axis and at least one group of bars")
+        if odd or any(not _scalar(f, k) for k in required) or not groups:
+            problem(line, "a chart needs id, page, title, axis and at least one group of bars")
             continue
-        charts.append(
-            Chart(
-                _scalar(f["id"]),
-                _scalar(f["page"]),
-                _scalar(f["title"]),
-                _scalar(f["axis"]),
-                tuple(groups),
-                item.start_mark.line + 1,
-                rel,
-            )
-        )
+        charts.append(Chart(*(_scalar(f, k) for k in required), tuple(groups), line, rel))
     return charts, diags
 
 
@@ -163,38 +151,36 @@ def load_panel(root: Path, rel: str = PANEL) -> tuple[list[Pair], list[Diagnosti
     """The home page's pairs; a missing file means no panel."""
     import yaml
 
-    from .registry import compose
+    from .registry import _scalar, load_entries
 
     if not (root / rel).exists():
         return [], []
-    node, diags = compose(root, rel)
-    if diags or node is None:
-        return [], diags
-    pairs, diags = [], []
-    for item in node.value if isinstance(node, yaml.SequenceNode) else [node]:
-        fields = {k.value: v for k, v in item.value} if isinstance(item, yaml.MappingNode) else {}
-        ice, record = fields.get("ice"), fields.get("record")
+    entries, diags = load_entries(root, rel, "pairs of numbers")
+    pairs = []
+    for line, fields in entries:
+        ice, record = _scalar(fields, "ice"), fields.get("record")
         ids = [str(n.value) for n in record.value] if isinstance(record, yaml.SequenceNode) else []
-        if not isinstance(ice, yaml.ScalarNode) or not ids or set(fields) - {"ice", "record"}:
+        if not ice or not ids or set(fields) - {"ice", "record"}:
             diags.append(
                 Diagnostic(
-                    rel,
-                    item.start_mark.line + 1,
-                    1,
-                    "REG003",
-                    "each entry needs ice (a figure id) and record (a list of figure ids)",
+                    rel, line, 1, "REG003", "each entry needs ice (a figure id) and record (a list of figure ids)"
                 )
             )
             continue
-        pairs.append(Pair(str(ice.value), tuple(ids), item.start_mark.line + 1, rel))
+        pairs.append(Pair(ice, tuple(ids), line, rel))
     return pairs, diags
 
 
 # --- what a chart shows ---------------------------------------------------------
 
 
+def _figure(project: Project, fid: str):
+    """The registered figure `fid`, or None."""
+    return next((f for f in project.figures if f.id == fid), None)
+
+
 def _shown(fid: str, project: Project) -> str:
-    figure = next((f for f in project.figures if f.id == fid), None)
+    figure = _figure(project, fid)
     return shown(figure, project.values, "{" + fid + "}") if figure else "{" + fid + "}"
 
 
@@ -265,17 +251,13 @@ def alt_text(data: dict) -> str:
 
 def _figure_sources(fid: str, project: Project, seen: set[str]) -> list[str]:
     """Source ids behind a figure, through the inputs of a derived one."""
-    figure = next((f for f in project.figures if f.id == fid), None)
+    figure = _figure(project, fid)
     if figure is None or fid in seen:
         return []
     seen.add(fid)
     if figure.formula:
         return [s for ref in formula_refs(figure.formula) for s in _figure_sources(ref, project, seen)]
     return [figure.source]
-
-
-def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 def render_block(chart: Chart, page: Page, project: Project) -> str:
@@ -324,7 +306,7 @@ PANEL_END = "<!-- end of page-in-numbers -->"
 
 def _figure_line(fid: str, project: Project) -> str:
     """A figure as the panel gives it: the number (a link), what it counts, its period, what it leaves out."""
-    figure = next((f for f in project.figures if f.id == fid), None)
+    figure = _figure(project, fid)
     if figure is None:
         return f"{{{fid}}}"
     text = f"[{_shown(fid, project)}](figures.md#{fid}): {_cell(figure.counts)}; {_cell(figure.period)}."

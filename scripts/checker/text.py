@@ -56,6 +56,11 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
 
 
+def table_cell(text: str) -> str:
+    """Text for one cell of a Markdown table: one line, its pipes escaped."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
 def strip_emphasis(text: str) -> str:
     """Drop Markdown bold markers, which are presentation, not words."""
     return _EMPHASIS.sub(r"\2", text)
